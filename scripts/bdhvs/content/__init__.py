@@ -1,0 +1,1 @@
+"""The page model: front matter schema, page types, slugs."""

@@ -1,0 +1,75 @@
+"""The self-hosted font: a small subset of Noto Sans that draws Ede correctly.
+
+Why Noto Sans: rendered with HarfBuzz it places the breve of ê̆ ô̆ ơ̆ ư̆ (base letter +
+U+0306, no precomposed form) correctly, and has ƀ Ƀ ĕ ĭ ŏ ŭ č ñ (research note
+ede-language.md §1.4). Roboto lacks U+0306, Be Vietnam Pro shifts the breve, DejaVu
+collides it with the circumflex, and Google Fonts' subsets leave U+0306 out.
+
+The subset is applied to Ede text only (``:lang(rad)`` in site.css): Vietnamese pages
+use the phone's own font and download no font at all.
+
+Regenerate with ``bdhvs font`` (needs Debian's fonts-noto-core); the output is
+committed so that building the site needs nothing outside PyPI.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bdhvs import settings
+
+SOURCE_FONT = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
+OUTPUT = settings.OVERRIDES_DIR / "assets" / "fonts" / "noto-sans-ede.woff2"
+
+# Every character Ede or Vietnamese text on the site may use.
+UNICODE_RANGES: list[tuple[int, int]] = [
+    (0x0020, 0x007E),  # Basic Latin
+    (0x00A0, 0x00FF),  # Latin-1 (â ê ô ñ « » …)
+    (0x0100, 0x017F),  # Latin Extended-A (ă đ ĕ ĭ ŏ ŭ č …)
+    (0x0180, 0x0180),  # ƀ
+    (0x0243, 0x0243),  # Ƀ
+    (0x01A0, 0x01B0),  # Ơ ơ Ư ư
+    (0x0300, 0x0309),  # combining grave … hook above, incl. U+0302 circumflex and U+0306 breve
+    (0x030C, 0x030C),  # combining caron (č decomposed)
+    (0x031B, 0x031B),  # combining horn
+    (0x0323, 0x0323),  # combining dot below
+    (0x1EA0, 0x1EF9),  # Vietnamese precomposed letters
+    (0x2010, 0x2027),  # dashes, quotes, bullet, ellipsis
+    (0x20AB, 0x20AB),  # ₫
+]
+
+
+def unicodes() -> list[int]:
+    return [cp for start, end in UNICODE_RANGES for cp in range(start, end + 1)]
+
+
+def css_unicode_range() -> str:
+    parts = []
+    for start, end in UNICODE_RANGES:
+        parts.append(f"U+{start:04X}" if start == end else f"U+{start:04X}-{end:04X}")
+    return ", ".join(parts)
+
+
+def build(source: Path = SOURCE_FONT, output: Path = OUTPUT) -> Path:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["kern", "mark", "mkmk", "ccmp", "locl", "liga"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright/licence names (OFL)
+    options.notdef_outline = True
+    options.hinting = False
+    options.desubroutinize = True
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=unicodes())
+    subsetter.subset(font)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    subset.save_font(font, str(output), options)
+    return output
+
+
+def covered_codepoints(path: Path = OUTPUT) -> set[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path)) as font:
+        return set(font.getBestCmap())

@@ -1,0 +1,1 @@
+"""Language handling: the i18n locale shim, fallback pages, translation status."""

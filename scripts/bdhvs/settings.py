@@ -1,0 +1,35 @@
+"""One place for project-wide constants: paths, languages, budgets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS_DIR = ROOT / "docs"
+DATA_DIR = ROOT / "data"
+OVERRIDES_DIR = ROOT / "overrides"
+MEDIA_DIR = DOCS_DIR / "huong-dan"  # language-neutral guide media, one folder per guide
+SITE_DIR = ROOT / "site"
+CACHE_DIR = ROOT / ".cache" / "bdhvs"
+
+DEFAULT_LANGUAGE = "vi"
+
+# mkdocs-static-i18n locale (folder name and URL prefix) -> BCP 47 tag used in HTML.
+# Ede has no ISO 639-1 code; its ISO 639-3 code is `rad`. The folder and URL stay `ede`
+# so editors and readers recognise them.
+LANGUAGES: dict[str, dict[str, str]] = {
+    "vi": {"bcp47": "vi", "name": "Tiếng Việt"},
+    "ede": {"bcp47": "rad", "name": "Klei Êđê"},
+}
+
+
+def bcp47(locale: str) -> str:
+    """The HTML `lang` value for an i18n locale (``ede`` -> ``rad``)."""
+    return LANGUAGES.get(locale, {}).get("bcp47", locale)
+
+
+# Budgets (bytes). One place; checks, tests and benchmarks read them from here.
+PAGE_BUDGET_BEFORE_IMAGES = 60 * 1024  # compressed HTML+CSS+JS+font of a guide page, first visit
+IMAGE_BUDGET = 60 * 1024  # one rendered screenshot
+VIDEO_BUDGET = 8 * 1024 * 1024  # one local video file for offline classes
+AUDIO_BUDGET = 400 * 1024  # one recorded audio clip
+MAX_SOURCE_BYTES = 512 * 1024  # a Markdown page larger than this is refused by the checks

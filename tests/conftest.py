@@ -1,0 +1,159 @@
+"""Shared fixtures: one strict build of the real site per test session, a local web
+server for it, and a real Chromium (Debian's /usr/bin/chromium) driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
+# The flags the machine image needs: without the background-networking ones Chromium
+# keeps trying to reach Google's hosts on a closed network.
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
+]
+
+
+@dataclass
+class Build:
+    site: Path
+    output: str  # everything mkdocs printed (stdout + stderr)
+    returncode: int
+
+
+def build_site(dest: Path, *, env: dict | None = None, config: Path | None = None) -> Build:
+    """Run `mkdocs build --strict` exactly as `make site` does, into ``dest``."""
+    run_env = dict(os.environ, SITE_DIR=str(dest), NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+    run_env.update(env or {})
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    if config:
+        cmd += ["-f", str(config)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=run_env, capture_output=True, text=True)
+    return Build(dest, proc.stdout + proc.stderr, proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Build:
+    result = build_site(tmp_path_factory.mktemp("site") / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built.site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".webp": "image/webp", ".vtt": "text/vtt", ".wasm": "application/wasm",
+        ".js": "text/javascript", ".mjs": "text/javascript", ".woff2": "font/woff2",
+        ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream", ".pagefind": "application/octet-stream",
+    }
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class StaticServer:
+    """Serve a folder on 127.0.0.1 (optionally under a sub-path) in a thread."""
+
+    def __init__(self, root: Path, prefix: str = "/"):
+        self.root, self.prefix = Path(root), prefix
+        serve_dir = self.root
+        if prefix.strip("/"):
+            # Mount the site under the sub-path, like the commune web server would.
+            self._mount = Path(str(root) + ".mount")
+            if self._mount.exists():
+                shutil.rmtree(self._mount)
+            target = self._mount / prefix.strip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(self.root, target_is_directory=True)
+            serve_dir = self._mount
+        handler = functools.partial(_QuietHandler, directory=str(serve_dir))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    @property
+    def url(self) -> str:
+        return self.origin + "/" + self.prefix.strip("/") + ("/" if self.prefix.strip("/") else "")
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    srv = StaticServer(site)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}. Install Debian's package: apt-get install chromium "
+            "(.ci/run does this), or set BDHVS_CHROMIUM."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class RecordingPage:
+    """A Playwright page that records every request it makes."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+
+    def third_party(self, origin: str) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(origin) or u.startswith("data:")
+                                                  or u.startswith("blob:") or u.startswith("about:"))]
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(**context_args) -> RecordingPage:
+        context = browser.new_context(**context_args)
+        contexts.append(context)
+        return RecordingPage(context)
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True}
