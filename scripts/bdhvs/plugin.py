@@ -3,9 +3,17 @@
 Listed FIRST in mkdocs.yml so that importing it applies the i18n locale shim before
 mkdocs-static-i18n validates its configuration. Event priorities place each step
 relative to i18n (which runs its own events at 50 and -100).
+
+Each feature (media, video, search, handouts...) is a small class in its own package
+with methods named after the MkDocs events it needs (``on_page_markdown(markdown, page,
+config, files)``, ``on_page_content(html, page, config, files)``, ``on_post_page(output,
+page, config)``, ``on_env(env, config, files)``, ``on_files``, ``on_config``,
+``on_page_context``) plus ``post_build(config)`` for site-wide work that runs ONCE,
+after every language is built. Register it in FEATURES below.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
@@ -15,38 +23,65 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from bdhvs.i18n import locale_shim  # noqa: F401  (side effect: the one i18n patch)
 from bdhvs import settings
-from bdhvs.i18n import alternate_links
+from bdhvs.i18n import alternate_links, sitemap
 
 log = logging.getLogger("mkdocs.plugins.bdhvs")
 
+# "module:Class" of each feature, in the order they run.
+FEATURES: list[str] = [
+]
+
 
 class BdhvsConfig(Config):
-    # Build drafts too (Ede pages nobody reviewed, draft guides stay visible).
-    # Off for the public site; `bdhvs preview` / BDHVS_PREVIEW=1 turns it on.
+    # Preview build: drafts (unreviewed Ede pages) are built too. Off for the public
+    # site; `BDHVS_PREVIEW=1 mkdocs build` or `bdhvs preview` turns it on.
     preview = c.Type(bool, default=False)
     # Run the site-wide steps after the last language is built (search index...).
     post_build_steps = c.Type(bool, default=True)
 
 
 class BdhvsPlugin(BasePlugin[BdhvsConfig]):
-    def _i18n(self, config):
-        return config.plugins.get("i18n")
+    def __init__(self):
+        super().__init__()
+        self.features = []
+
+    def _dispatch(self, event: str, value, *args):
+        for feature in self.features:
+            handler = getattr(feature, event, None)
+            if handler is not None:
+                result = handler(value, *args)
+                if result is not None:
+                    value = result
+        return value
 
     def _is_nested_language_build(self, config) -> bool:
-        i18n = self._i18n(config)
+        i18n = config.plugins.get("i18n")
         return bool(i18n and getattr(i18n, "building", False))
 
-    # ----- templates --------------------------------------------------------------
+    def on_config(self, config):
+        if not self.features:
+            self.features = [_load(spec)(self) for spec in FEATURES]
+        return self._dispatch("on_config", config)
+
+    def on_files(self, files, config):
+        return self._dispatch("on_files", files, config)
+
     def on_env(self, env, config, files):
         env.globals["bdhvs_languages"] = settings.LANGUAGES
         env.filters["bcp47"] = settings.bcp47
-        return env
+        return self._dispatch("on_env", env, config, files)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        return self._dispatch("on_page_markdown", markdown, page, config, files)
+
+    def on_page_content(self, html, page, config, files):
+        return self._dispatch("on_page_content", html, page, config, files)
 
     @event_priority(-50)  # after i18n (50) has pointed the switcher at this page's twin
     def on_page_context(self, context, page, config, nav):
-        # Material writes alt.lang into hreflang: use BCP 47 tags (ede -> rad).
         # i18n stores the per-page list as an attribute (config.extra.alternate = ...).
         for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+            # Material writes alt.lang into hreflang: use BCP 47 tags (ede -> rad).
             alternate["lang"] = settings.bcp47(alternate["lang"])
             # i18n leaves language-root links absolute ("/ede/"), which breaks when the
             # site is published under a sub-path; make them site-relative for `| url`.
@@ -57,24 +92,24 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         page_locale = context.get("i18n_page_locale")
         context["bdhvs_fallback"] = bool(file_locale and page_locale and file_locale != page_locale)
         context["bdhvs_content_lang"] = settings.bcp47(file_locale or settings.DEFAULT_LANGUAGE)
-        return context
+        context["bdhvs_page_locale"] = page_locale or settings.DEFAULT_LANGUAGE
+        return self._dispatch("on_page_context", context, page, config, nav)
 
     def on_post_page(self, output, page, config):
-        return alternate_links.strip_head_alternates(output)
+        output = alternate_links.strip_head_alternates(output)
+        return self._dispatch("on_post_page", output, page, config)
 
-    # ----- after all languages are built --------------------------------------------
     @event_priority(-200)  # after i18n's on_post_build (-100) has built every language
     def on_post_build(self, config):
         if self._is_nested_language_build(config) or not self.config.post_build_steps:
             return
-        for step in _post_build_steps():
-            step(config)
+        sitemap.fix_hreflang(Path(config.site_dir))
+        for feature in self.features:
+            step = getattr(feature, "post_build", None)
+            if step is not None:
+                step(config)
 
 
-def _post_build_steps():
-    """Site-wide steps, in order. Each takes the MkDocs config."""
-    from bdhvs.i18n import sitemap
-
-    return [
-        lambda config: sitemap.fix_hreflang(Path(config.site_dir)),
-    ]
+def _load(spec: str):
+    module_name, _, class_name = spec.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)

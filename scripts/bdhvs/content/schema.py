@@ -1,0 +1,115 @@
+"""Front matter schemas, one per page type (JSON Schema, draft 2020-12).
+
+Every Markdown page under docs/vi/ and docs/ede/ starts with YAML front matter whose
+``page_type`` selects the schema. `bdhvs check` validates it (code FM…) and the build
+fails on an invalid guide. Keep this the ONE definition: the guide template
+(content/templates/guide.md), the checks and the tests all read it.
+"""
+from __future__ import annotations
+
+AUDIENCES = ["citizens", "students", "workers", "officials"]
+AUDIENCE_LABELS = {
+    "citizens": "Người dân",
+    "students": "Học sinh",
+    "workers": "Người lao động",
+    "officials": "Cán bộ, công chức",
+}
+PLATFORMS = ["vneid", "dichvucong", "binhdanhocvuso", "daklakso", "chukyso", "an-toan", "thiet-bi"]
+PLATFORM_LABELS = {
+    "vneid": "VNeID",
+    "dichvucong": "Cổng Dịch vụ công",
+    "binhdanhocvuso": "Nền tảng Bình dân học vụ số",
+    "daklakso": "Đắk Lắk số",
+    "chukyso": "Chữ ký số",
+    "an-toan": "An toàn trên mạng",
+    "thiet-bi": "Điện thoại và công cụ số",
+}
+PAGE_TYPES = ["home", "guide", "section", "info", "editor"]
+REVIEW_STATUSES = ["draft", "reviewed"]
+
+_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_NONEMPTY = {"type": "string", "minLength": 1}
+
+SOURCE = {
+    "type": "object",
+    "required": ["title", "url", "date"],
+    "additionalProperties": False,
+    "properties": {
+        "title": _NONEMPTY,
+        "url": {"type": "string", "pattern": r"^https://"},
+        "publisher": _NONEMPTY,
+        "date": _DATE,
+        "note": _NONEMPTY,
+    },
+}
+
+REVIEW = {
+    "type": "object",
+    "required": ["status"],
+    "additionalProperties": False,
+    "properties": {
+        "status": {"enum": REVIEW_STATUSES},
+        # A role, never a person's name: "Cán bộ Công an xã", "Giáo viên trường THCS…".
+        "reviewer": _NONEMPTY,
+        "date": _DATE,
+    },
+    "if": {"properties": {"status": {"const": "reviewed"}}},
+    "then": {"required": ["status", "reviewer", "date"]},
+}
+
+# Ede pages record which Vietnamese page they translate (written by `bdhvs translate`).
+TRANSLATION = {
+    "type": "object",
+    "required": ["source", "status"],
+    "additionalProperties": False,
+    "properties": {
+        "source": _NONEMPTY,  # path of the Vietnamese page, relative to docs/vi/
+        "source_hash": {"type": "string", "pattern": r"^[0-9a-f]{12,64}$"},
+        "status": {"enum": REVIEW_STATUSES},
+        "translator": _NONEMPTY,  # a role
+        "reviewer": _NONEMPTY,  # a role
+        "date": _DATE,
+    },
+}
+
+_COMMON = {
+    "title": _NONEMPTY,
+    "description": {"type": "string", "minLength": 20, "maxLength": 200},
+    "page_type": {"enum": PAGE_TYPES},
+    "hide": {"type": "array", "items": {"enum": ["navigation", "toc", "footer", "tags"]}},
+    "translation": TRANSLATION,
+    "search": {"type": "object"},
+    "audio": {"type": "string"},
+    "tags": {"type": "array", "items": _NONEMPTY},
+    "sources": {"type": "array", "items": SOURCE},
+    "last_reviewed": _DATE,
+    "review": REVIEW,
+}
+
+GUIDE = {
+    "type": "object",
+    "required": [
+        "title", "description", "page_type", "audience", "platform", "plan_task",
+        "time_minutes", "prerequisites", "sources", "last_reviewed", "review",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        **_COMMON,
+        "audience": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": AUDIENCES}},
+        "platform": {"enum": PLATFORMS},
+        # Task of the commune plan, e.g. "III.4" (section III, task 4) or "III.1.3".
+        "plan_task": {"type": "string", "pattern": r"^III\.\d+(\.\d+)?$"},
+        "time_minutes": {"type": "integer", "minimum": 1, "maximum": 120},
+        "prerequisites": {"type": "array", "minItems": 1, "items": _NONEMPTY},
+        "sources": {"type": "array", "minItems": 1, "items": SOURCE},
+    },
+}
+
+OTHER = {
+    "type": "object",
+    "required": ["title", "description", "page_type"],
+    "additionalProperties": False,
+    "properties": dict(_COMMON),
+}
+
+SCHEMAS = {"guide": GUIDE, "home": OTHER, "section": OTHER, "info": OTHER, "editor": OTHER}
