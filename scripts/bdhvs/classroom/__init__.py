@@ -1,0 +1,1 @@
+"""Classroom: projector mode assets, printable handouts (QR codes, PDFs), offline bundle."""

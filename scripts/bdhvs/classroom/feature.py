@@ -1,0 +1,44 @@
+"""MkDocs side of the classroom area (thin): handout data for guide pages, the
+"Tài liệu in" listing, and the Content-Security-Policy check of the built HTML."""
+from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
+
+from bdhvs.classroom import handout_page
+
+
+class Classroom:
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.files = None
+
+    def on_env(self, env, config, files):
+        self.files = files
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        if page.meta.get("page_type") == "guide":
+            context["bdhvs_handout"] = handout_page.handout_context(
+                page.meta, site_url=config.site_url or "", page_url=page.url)
+        if page.content and handout_page.LIST_MARKER in page.content:
+            entries = [self._entry(p, page, config) for p in self._guides()]
+            page.content = page.content.replace(handout_page.LIST_MARKER, handout_page.render_list(entries))
+        return context
+
+    def _guides(self):
+        for file in self.files.documentation_pages() if self.files else []:
+            if file.page is not None and file.page.meta.get("page_type") == "guide":
+                yield file.page
+
+    def _entry(self, guide, listing, config) -> handout_page.GuideEntry:
+        file = guide.file
+        content_locale = getattr(file, "locale", None) or "vi"
+        dest = file.dest_uri
+        return handout_page.GuideEntry(
+            title=str(guide.meta.get("title") or guide.title or ""),
+            description=str(guide.meta.get("description") or ""),
+            href=get_relative_url(guide.url or ".", listing.url or "."),
+            page_path=dest,
+            pdf_path=handout_page.pdf_path(handout_page.guide_slug(file.src_uri), content_locale),
+            time_minutes=guide.meta.get("time_minutes"),
+        )

@@ -1,0 +1,91 @@
+"""What a guide page carries for its printed handout, and the "Tài liệu in" listing.
+
+Plain functions (no MkDocs objects): the feature passes titles, URLs and front matter.
+PDFs are optional: the listing renders a slot per guide (``data-bdhvs-pdf``) and
+`bdhvs handouts` turns the slot into a link once the PDF exists, so a build without
+Chromium still passes strict mode and never links a missing file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from bdhvs.classroom.qr import online_url, qr_svg
+
+LIST_MARKER = '<div class="bdhvs-handout-list" data-bdhvs="handout-list"></div>'
+PDF_DIR = "tai-lieu-in"  # site folder of the PDFs, next to the listing page
+
+
+@dataclass(frozen=True)
+class GuideEntry:
+    title: str
+    description: str
+    href: str  # relative link from the listing page to the guide
+    page_path: str  # path of the guide's HTML file in the site (what `bdhvs handouts` prints)
+    pdf_path: str  # where `bdhvs handouts` writes its PDF, relative to the site root
+    time_minutes: int | None = None
+
+
+def guide_slug(src_uri: str) -> str:
+    """``vi/huong-dan/cai-dat-vneid.md`` -> ``cai-dat-vneid`` (sub-folders joined by '-')."""
+    path = PurePosixPath(src_uri)
+    parts = list(path.with_suffix("").parts)
+    if parts and parts[0] in {"vi", "ede"}:
+        parts = parts[1:]
+    if parts and parts[0] == "huong-dan":
+        parts = parts[1:]
+    if parts and parts[-1] == "index":
+        parts = parts[:-1]
+    return "-".join(parts) or "trang-chu"
+
+
+def pdf_path(slug: str, content_locale: str, default_locale: str = "vi") -> str:
+    """Site-relative PDF path; a page shown from the Vietnamese source uses the Vietnamese PDF."""
+    prefix = "" if content_locale == default_locale else f"{content_locale}/"
+    return f"{prefix}{PDF_DIR}/{slug}.pdf"
+
+
+def format_date(value) -> str:
+    """2026-11-25 -> 25/11/2026 (the way dates are written in Vietnam)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%d/%m/%Y")
+    try:
+        return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    except ValueError:
+        return str(value)
+
+
+def handout_context(meta: dict, *, site_url: str, page_url: str) -> dict:
+    """Data the print-only handout footer of a guide shows (partials/bdhvs/classroom)."""
+    url = online_url(site_url, page_url)
+    title = str(meta.get("title") or "")
+    return {
+        "url": url,
+        "qr_svg": qr_svg(url, label=f"Mã QR mở trang “{title}”" if title else "Mã QR mở trang này"),
+        "last_reviewed": format_date(meta["last_reviewed"]) if meta.get("last_reviewed") else "",
+        "sources": [
+            {"title": str(s.get("title", "")), "publisher": str(s.get("publisher", "")),
+             "url": str(s.get("url", "")), "date": format_date(s["date"]) if s.get("date") else ""}
+            for s in meta.get("sources") or [] if isinstance(s, dict)
+        ],
+    }
+
+
+def render_list(entries: list[GuideEntry]) -> str:
+    """HTML of the listing: one item per guide with its printable page and a PDF slot."""
+    if not entries:
+        return '<p class="bdhvs-handout-list">Chưa có hướng dẫn nào.</p>'
+    items = []
+    for e in sorted(entries, key=lambda e: e.title.casefold()):
+        time = f" · khoảng {e.time_minutes} phút" if e.time_minutes else ""
+        items.append(
+            "<li>"
+            f'<a href="{html.escape(e.href)}">{html.escape(e.title)}</a>{time}'
+            f'<br><span class="bdhvs-handout-list__desc">{html.escape(e.description)}</span>'
+            f'<br><span data-bdhvs-pdf="{html.escape(e.pdf_path)}" '
+            f'data-bdhvs-page="{html.escape(e.page_path)}"></span>'
+            "</li>"
+        )
+    return '<ul class="bdhvs-handout-list" data-bdhvs="handout-list">' + "".join(items) + "</ul>"
