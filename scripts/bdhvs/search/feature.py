@@ -1,0 +1,27 @@
+"""MkDocs feature: index the built site with Pagefind once both languages are built."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from bdhvs.search import indexer
+
+log = logging.getLogger("mkdocs.plugins.bdhvs.search")
+
+
+class Search:
+    def __init__(self, plugin):
+        self.plugin = plugin
+
+    def post_build(self, config):
+        try:
+            report = indexer.build_index(Path(config.site_dir))
+        except indexer.SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+        summary = ", ".join(f"{lang}: {n}" for lang, n in sorted(report.indexed.items()))
+        log.info(
+            "Tìm kiếm: đã lập chỉ mục %s trang (%s); %s trang Êđê dùng bản tiếng Việt (không lập chỉ mục lần hai).",
+            sum(report.indexed.values()), summary, report.fallbacks,
+        )
