@@ -1,0 +1,49 @@
+/* Text size (3 steps) and high contrast, remembered in localStorage.
+   The markup is partials/bdhvs/reading/header.html; reading-early.js applies the saved
+   values in <head>. Settings live as attributes on <html>; site.css does the rest. */
+(function () {
+  var root = document.documentElement;
+  var box = document.querySelector("[data-bdhvs=reading]");
+  if (!box) return;
+  var toggle = box.querySelector(".bdhvs-reading__toggle");
+  var panel = box.querySelector(".bdhvs-reading__panel");
+  var contrast = box.querySelector(".bdhvs-reading__contrast");
+  var radios = box.querySelectorAll("input[name=bdhvs-text-size]");
+
+  function save(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode: not remembered */ }
+  }
+  function setSize(value) {
+    if (value === "1") root.removeAttribute("data-bdhvs-size");
+    else root.setAttribute("data-bdhvs-size", value);
+    save("bdhvs.textSize", value);
+  }
+  function setContrast(on) {
+    if (on) root.setAttribute("data-bdhvs-contrast", "high");
+    else root.removeAttribute("data-bdhvs-contrast");
+    contrast.setAttribute("aria-pressed", on ? "true" : "false");
+    save("bdhvs.contrast", on ? "high" : "normal");
+  }
+  function open(show) {
+    panel.hidden = !show;
+    toggle.setAttribute("aria-expanded", show ? "true" : "false");
+  }
+
+  var size = root.getAttribute("data-bdhvs-size") || "1";
+  for (var i = 0; i < radios.length; i++) {
+    radios[i].checked = radios[i].value === size;
+    radios[i].addEventListener("change", function (e) { setSize(e.target.value); });
+  }
+  contrast.setAttribute("aria-pressed", root.getAttribute("data-bdhvs-contrast") === "high" ? "true" : "false");
+  contrast.addEventListener("click", function () {
+    setContrast(contrast.getAttribute("aria-pressed") !== "true");
+  });
+  toggle.addEventListener("click", function () { open(panel.hidden); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !panel.hidden) { open(false); toggle.focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    if (!panel.hidden && !box.contains(e.target)) open(false);
+  });
+  box.hidden = false;
+})();

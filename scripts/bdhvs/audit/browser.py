@@ -1,0 +1,40 @@
+"""Load a page in a real Chromium (Playwright) and record what it downloads."""
+from __future__ import annotations
+
+from bdhvs.audit.weight import PageWeight, measure
+
+
+def record_page_weight(context, url: str, origin: str, *, block_third_party: bool = True,
+                       settle_ms: int = 300) -> PageWeight:
+    """Open ``url`` in a new page of ``context`` and measure every response of the load.
+
+    Requests to other origins are recorded and, with ``block_third_party``, refused, so
+    that nothing leaves the machine (plain Material asks Google Fonts, for example)."""
+    weight = PageWeight()
+    page = context.new_page()
+    responses = []
+
+    def route(route_):
+        req_url = route_.request.url
+        if block_third_party and not req_url.startswith(origin) and not req_url.startswith(("data:", "blob:")):
+            weight.blocked_third_party.append(req_url)
+            return route_.abort()
+        return route_.continue_()
+
+    page.route("**/*", route)
+    page.on("response", responses.append)
+    try:
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(settle_ms)
+        for response in responses:
+            if response.request.url.startswith("data:"):
+                continue
+            try:
+                body = response.body()
+            except Exception:  # noqa: BLE001 - redirects and aborted loads have no body
+                body = b""
+            weight.resources.append(
+                measure(response.url, body, response.headers.get("content-type", ""), origin=origin))
+    finally:
+        page.close()
+    return weight
