@@ -13,6 +13,8 @@ import sys
 
 # One line per subcommand module, in the order shown by `bdhvs --help`.
 COMMAND_MODULES = [
+    "bdhvs.commands.deploy",
+    "bdhvs.commands.server_config",
     "bdhvs.commands.font",
 ]
 

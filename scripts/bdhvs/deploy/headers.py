@@ -1,0 +1,127 @@
+"""The ONE definition of how the site is served: security headers, Content-Security-
+Policy, MIME types, cache lifetimes and compression. The nginx and Apache configs
+(serverconf.py -> deploy/) and the test server (serve.py) are all generated from here.
+
+The CSP allows no inline script: Material's inline head script was moved to
+assets/javascripts/md-base.js (overrides/partials/javascripts/base.html), and every
+feature loads its code from files. Pagefind compiles WebAssembly, hence
+'wasm-unsafe-eval' (it allows WebAssembly compilation only, not JavaScript eval).
+"""
+from __future__ import annotations
+
+import re
+
+YOUTUBE_PLAYER = "https://www.youtube-nocookie.com"  # loaded only after the reader presses play
+
+CSP: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "media-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "frame-src": [YOUTUBE_PLAYER],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+
+
+def csp_value(policy: dict[str, list[str]] | None = None) -> str:
+    return "; ".join(f"{k} {' '.join(v)}" for k, v in (policy or CSP).items())
+
+
+# Sent with every response.
+SECURITY_HEADERS: dict[str, str] = {
+    "Content-Security-Policy": csp_value(),
+    "X-Content-Type-Options": "nosniff",
+    # YouTube's privacy-enhanced player refuses to play without the site's origin as referrer.
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+# HSTS only once the whole host answers on HTTPS with a valid certificate: browsers then
+# refuse plain HTTP for a year. Start with a short max-age, raise it when all is well.
+HSTS = "max-age=31536000"
+HSTS_FIRST = "max-age=300"
+
+MIME_TYPES: dict[str, str] = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".gif": "image/gif",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+    ".vtt": "text/vtt; charset=utf-8",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".ogg": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".pdf": "application/pdf",
+    ".zip": "application/zip",
+    ".gz": "application/gzip",
+    ".wasm": "application/wasm",
+    # Pagefind's index files (already compressed by Pagefind itself).
+    ".pagefind": "application/octet-stream",
+    ".pf_meta": "application/octet-stream",
+    ".pf_index": "application/octet-stream",
+    ".pf_fragment": "application/octet-stream",
+    ".webmanifest": "application/manifest+json",
+}
+
+# Text worth compressing on the fly (Pagefind's files and media are compressed already).
+COMPRESSIBLE = ["text/html", "text/css", "text/javascript", "application/json", "application/xml",
+                "text/plain", "image/svg+xml", "text/vtt", "application/wasm", "application/manifest+json"]
+
+YEAR = "public, max-age=31536000, immutable"
+# (name, regex on the path inside the site, Cache-Control). First match wins.
+CACHE_RULES: list[tuple[str, str, str]] = [
+    # Material's bundles carry a content hash: main.57a0d79d.min.css, bundle.a5f9d56c.min.js.
+    ("fingerprinted", r"\.[0-9a-f]{8,}\.min\.(?:js|css)$", YEAR),
+    # Pagefind names its index chunks and fragments after their content hash.
+    ("pagefind-chunks", r"/pagefind/(?:fragment|index)/[^/]+\.pf_(?:fragment|index)$", YEAR),
+    # Pages and the files that point at the current build: always revalidate (cheap 304).
+    ("documents", r"(?:/|\.html|\.json|\.xml|\.pf_meta|\.webmanifest)$", "no-cache"),
+    # Our own CSS/JS and Pagefind's loader keep fixed names: short lifetime.
+    ("code", r"\.(?:css|js|mjs|wasm|pagefind)$", "public, max-age=3600"),
+    # Images, fonts, captions, audio, video, PDFs, the bundle.
+    ("media", r".*", "public, max-age=604800"),
+]
+_COMPILED = [(name, re.compile(rx), value) for name, rx, value in CACHE_RULES]
+
+
+def cache_control(path: str) -> str:
+    """Cache-Control for a request path such as ``/assets/javascripts/bundle.a5f9d56c.min.js``."""
+    for _name, rx, value in _COMPILED:
+        if rx.search(path):
+            return value
+    return "no-cache"
+
+
+def mime_type(path: str) -> str:
+    dot = path.rfind(".")
+    if dot == -1 or "/" in path[dot:]:
+        return "text/html; charset=utf-8"  # a directory URL serves its index.html
+    return MIME_TYPES.get(path[dot:].lower(), "application/octet-stream")
+
+
+def headers_for(path: str) -> dict[str, str]:
+    """Every header the site's server sends for ``path`` (besides Content-Length etc.)."""
+    return {"Content-Type": mime_type(path), "Cache-Control": cache_control(path), **SECURITY_HEADERS}
