@@ -16,6 +16,8 @@ COMMAND_MODULES = [
     "bdhvs.commands.deploy",
     "bdhvs.commands.server_config",
     "bdhvs.commands.font",
+    "bdhvs.commands.translations",
+    "bdhvs.commands.translate",
 ]
 
 

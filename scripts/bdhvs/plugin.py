@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs")
 
 # "module:Class" of each feature, in the order they run.
 FEATURES: list[str] = [
+    "bdhvs.i18n.feature:Translations",
     "bdhvs.reading.feature:Reading",
     "bdhvs.classroom.feature:Classroom",
     "bdhvs.search.feature:Search",

@@ -1,0 +1,67 @@
+"""Read and write the YAML front matter of a Markdown page, with Vietnamese errors.
+
+Only the translation tools write front matter (Ede pages). They never touch the
+Markdown body and never normalise letters: Ede ê̆ ô̆ ơ̆ ư̆ stay base letter + U+0306.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
+
+
+class PageError(Exception):
+    """A problem with an editor's file, explained in Vietnamese."""
+
+    def __init__(self, path: Path | str, message: str, line: int = 1):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+@dataclass
+class Page:
+    meta: dict
+    body: str
+    front_text: str  # the raw YAML (empty when the page has none)
+
+
+def split(text: str, path: Path | str = "<trang>") -> Page:
+    match = _FRONT.match(text)
+    if not match:
+        return Page({}, text, "")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        raise PageError(path, "phần đầu trang (front matter, giữa hai dòng ---) viết sai cú pháp YAML. "
+                              "Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép.", line) from None
+    if not isinstance(meta, dict):
+        raise PageError(path, "phần đầu trang (front matter) phải là các dòng 'khoá: giá trị'.")
+    return Page(meta, text[match.end():], match.group(1))
+
+
+def read(path: Path) -> Page:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PageError(path, "tệp không phải UTF-8. Hãy lưu lại tệp với mã hoá UTF-8.") from None
+    return split(text, path)
+
+
+def dump(meta: dict) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+
+
+def join(meta: dict, body: str) -> str:
+    return "---\n" + dump(meta) + "---\n" + body
+
+
+def write_meta(path: Path, meta: dict) -> None:
+    """Replace the front matter of ``path``, keeping its body byte for byte."""
+    page = read(path)
+    path.write_text(join(meta, page.body), encoding="utf-8")

@@ -1,0 +1,53 @@
+"""What Ede text may reach citizens. The publishing rule, in one place:
+
+An Ede page (docs/ede/…) is built for citizens only if its ``translation.status`` is
+
+- ``reviewed``: an Ede-speaking teacher or official reviewed the translation
+  (``translation.reviewer`` = their role, ``translation.date`` = when); or
+- ``sourced``: the page is NOT a translation. Its text is Vietnamese; Ede appears only
+  as quoted words marked ``lang="rad"``, each listed with its source in
+  data/ede-words.yml (or ede-ui.yml / glossary.yml as sourced/reviewed). The build
+  checks every ``lang="rad"`` fragment of such a page against that list.
+
+Anything else (``draft``, no ``translation`` record) is left out of the public build,
+so the Ede URL serves the Vietnamese page with the fallback notice; it is built only
+in a preview build (``BDHVS_PREVIEW=1``), with a "Bản nháp" banner.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from bs4 import BeautifulSoup
+
+from bdhvs.i18n.words import tokens
+
+PUBLIC_STATUSES = {"reviewed", "sourced"}
+
+
+def translation_status(meta: dict) -> str | None:
+    info = meta.get("translation")
+    return info.get("status") if isinstance(info, dict) else None
+
+
+def is_public(meta: dict) -> bool:
+    return translation_status(meta) in PUBLIC_STATUSES
+
+
+def unsourced_fragments(html: str, terms: list[str]) -> list[str]:
+    """``lang="rad"`` fragments of ``html`` that are not made of sourced terms.
+
+    A fragment passes when it equals a sourced term (case-insensitive, NFC) or when
+    every word in it belongs to a sourced term."""
+    allowed_phrases = {unicodedata.normalize("NFC", t).lower() for t in terms}
+    allowed_words = {w for t in terms for w in tokens(t)}
+    bad = []
+    soup = BeautifulSoup(html, "html.parser")
+    for el in soup.find_all(attrs={"lang": True}):
+        if el["lang"] != "rad" or el.find_parent(attrs={"lang": "rad"}):
+            continue
+        text = " ".join(el.get_text(" ").split())
+        if unicodedata.normalize("NFC", text).lower() in allowed_phrases:
+            continue
+        if any(w not in allowed_words for w in tokens(text)):
+            bad.append(text)
+    return bad
