@@ -33,6 +33,7 @@ FEATURES: list[str] = [
     "bdhvs.reading.feature:Reading",
     "bdhvs.classroom.feature:Classroom",
     "bdhvs.search.feature:Search",
+    "bdhvs.media.feature:MediaFeature",
 ]
 
 
