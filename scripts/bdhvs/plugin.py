@@ -31,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs")
 FEATURES: list[str] = [
     "bdhvs.i18n.feature:Translations",
     "bdhvs.reading.feature:Reading",
+    "bdhvs.content.feature:GuidesFeature",
     "bdhvs.classroom.feature:Classroom",
     "bdhvs.search.feature:Search",
     "bdhvs.media.feature:MediaFeature",

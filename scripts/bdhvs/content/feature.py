@@ -1,0 +1,154 @@
+"""Guides feature: navigation, listings, glossary and the guide page furniture.
+
+- on_config: complete the navigation with unlisted guides; regenerate the glossary
+  tooltips file (data/glossary-abbr.md) from data/glossary.yml.
+- on_page_markdown: expand listing markers written in pages:
+  ``<!-- bdhvs:guides by=platform -->``, ``<!-- bdhvs:guides by=audience -->``,
+  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``.
+- on_page_context: ``bdhvs_guide`` for partials/bdhvs/guide/*.html (draft notice,
+  sources box, audience/platform labels); previous/next links stay within a topic.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from bdhvs import settings
+from bdhvs.content import glossary, guides as guide_index, navigation
+from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
+
+log = logging.getLogger("mkdocs.plugins.bdhvs.content")
+
+GLOSSARY_FILE = "glossary.yml"
+ABBR_FILE = "glossary-abbr.md"
+MARKER = re.compile(r"<!--\s*bdhvs:(?P<name>[a-z]+)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->")
+
+
+def lang_relative(src_uri: str) -> str:
+    """'vi/huong-dan/x.md' -> 'huong-dan/x.md' (paths inside a language folder)."""
+    first, _, rest = src_uri.partition("/")
+    return rest if first in settings.LANGUAGES and rest else src_uri
+
+
+def format_date(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%d/%m/%Y")
+    try:
+        return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    except ValueError:
+        return str(value or "")
+
+
+def guide_context(meta: dict, urls: dict[str, str]) -> dict:
+    """What the guide partials show, from a guide's front matter.
+
+    ``urls`` holds the site-relative URLs of the audience and topic listing pages.
+    """
+    review = meta.get("review") or {}
+    reviewed = review.get("status") == "reviewed"
+    audience_url, topic_url = urls.get("audience", ""), urls.get("topic", "")
+    platform = meta.get("platform")
+    return {
+        "draft": not reviewed,
+        "reviewer": review.get("reviewer") if reviewed else None,
+        "review_date": format_date(review.get("date")) if reviewed else None,
+        "last_reviewed": format_date(meta.get("last_reviewed")),
+        "last_reviewed_iso": str(meta.get("last_reviewed") or ""),
+        "time_minutes": meta.get("time_minutes"),
+        "audiences": [
+            {"label": AUDIENCE_LABELS[a], "url": audience_url, "anchor": guide_index.audience_anchor(a)}
+            for a in AUDIENCES if a in (meta.get("audience") or [])
+        ],
+        "platform": (
+            {"label": PLATFORM_LABELS[platform], "url": topic_url, "anchor": guide_index.platform_anchor(platform)}
+            if platform in PLATFORM_LABELS else None
+        ),
+        "sources": [
+            {"title": s.get("title"), "url": s.get("url"), "publisher": s.get("publisher"),
+             "date": format_date(s.get("date")), "note": s.get("note")}
+            for s in meta.get("sources") or [] if isinstance(s, dict)
+        ],
+    }
+
+
+def sync_abbr_file(terms: list[glossary.Term], path: Path) -> bool:
+    """Write the tooltips file if it differs from the glossary. True when written."""
+    text = glossary.render_abbr(terms)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+class GuidesFeature:
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.guides: list[guide_index.Guide] = []
+        self.terms: list[glossary.Term] = []
+
+    # -- config -------------------------------------------------------------------
+    def on_config(self, config):
+        docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+        found = guide_index.load_guides(docs)
+        config.nav, added = navigation.complete(config.nav, found)
+        for guide in added:
+            log.info("Hướng dẫn %s chưa có trong nav (mkdocs.yml): đã tự thêm vào mục cùng nền tảng.", guide.src)
+        self.guides = guide_index.in_order(found, navigation.paths(config.nav))
+        try:
+            self.terms = glossary.load(settings.DATA_DIR / GLOSSARY_FILE)
+        except glossary.GlossaryError as exc:
+            raise PluginError(f"Lỗi thuật ngữ: {exc}") from None
+        if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
+            log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
+        return config
+
+    def on_env(self, env, config, files):
+        env.globals["bdhvs_audience_labels"] = AUDIENCE_LABELS
+        env.globals["bdhvs_platform_labels"] = PLATFORM_LABELS
+        return env
+
+    # -- markdown -----------------------------------------------------------------
+    def on_page_markdown(self, markdown, page, config, files):
+        if "bdhvs:" not in markdown:
+            return markdown
+        page_src = lang_relative(page.file.src_uri)
+
+        def expand(match: re.Match) -> str:
+            name = match.group("name")
+            args = dict(arg.split("=", 1) for arg in match.group("args").split())
+            if name == "guides" and args.get("by") == "platform":
+                return guide_index.render_by_platform(self.guides, page_src)
+            if name == "guides" and args.get("by") == "audience":
+                return guide_index.render_by_audience(self.guides, page_src)
+            if name == "tasks" and args.get("audience") in AUDIENCES:
+                return guide_index.render_tasks(self.guides, args["audience"], page_src)
+            if name == "glossary":
+                return glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
+            line = markdown[: match.start()].count("\n") + 1
+            raise PluginError(
+                f"{page.file.src_uri}: dòng {line} (tính từ sau phần đầu trang): không hiểu thẻ "
+                f"'{match.group(0)}'. Cách sửa: dùng một trong các thẻ "
+                "<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
+                f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->."
+            )
+
+        return MARKER.sub(expand, markdown)
+
+    # -- templates ----------------------------------------------------------------
+    def on_page_context(self, context, page, config, nav):
+        if page.meta.get("page_type") != "guide":
+            return context
+        by_src = {lang_relative(p.file.src_uri): p for p in nav.pages}
+        urls = {key: by_src[src].url for key, src in
+                (("audience", guide_index.AUDIENCE_PAGE), ("topic", guide_index.TOPIC_PAGE)) if src in by_src}
+        context["bdhvs_guide"] = guide_context(page.meta, urls)
+        # Previous/next stay inside the guide's topic (its navigation section).
+        for attr in ("previous_page", "next_page"):
+            other = getattr(page, attr, None)
+            if other is not None and other.parent is not page.parent:
+                setattr(page, attr, None)
+        return context

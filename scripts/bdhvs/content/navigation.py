@@ -1,0 +1,75 @@
+"""The site navigation (``nav:`` in mkdocs.yml), completed with guides nobody listed yet.
+
+mkdocs.yml lists the topics and the guides in teaching order. A guide that is not
+listed there is appended to the topic that already holds guides of the same
+``platform`` (or to the "Hướng dẫn" section), so a new guide is never missing from the
+navigation, the home page or the listings. Plain functions over the config structure.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from bdhvs.content.guides import TOPIC_PAGE, Guide
+
+NavItem = Any  # str | {title: str | list[NavItem]}
+
+
+def paths(nav: list[NavItem] | None) -> list[str]:
+    """Every page path in the navigation, in reading order."""
+    out: list[str] = []
+    for item in nav or []:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    out.append(value)
+                elif isinstance(value, list):
+                    out += paths(value)
+    return out
+
+
+def _sections(nav: list[NavItem]):
+    """Yield every section's child list, depth first."""
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):
+                    yield value
+                    yield from _sections(value)
+
+
+def _direct_paths(children: list[NavItem]) -> list[str]:
+    out = []
+    for item in children:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            out += [v for v in item.values() if isinstance(v, str)]
+    return out
+
+
+def complete(nav: list[NavItem] | None, guides: list[Guide]) -> tuple[list[NavItem] | None, list[Guide]]:
+    """Return (navigation with every guide in it, guides that were added)."""
+    if not nav:  # no nav: MkDocs lists every page itself
+        return nav, []
+    nav = copy.deepcopy(nav)
+    listed = set(paths(nav))
+    by_src = {g.src: g for g in guides}
+    added = []
+    for guide in guides:
+        if guide.src in listed:
+            continue
+        target = None
+        for children in _sections(nav):
+            platforms = {by_src[p].platform for p in _direct_paths(children) if p in by_src}
+            if guide.platform in platforms:
+                target = children
+                break
+        if target is None:
+            target = next((c for c in _sections(nav) if TOPIC_PAGE in _direct_paths(c)), nav)
+        target.append(guide.src)
+        listed.add(guide.src)
+        added.append(guide)
+    return nav, added
