@@ -1,0 +1,73 @@
+"""`bdhvs translate` output: same structure, shared media, visible "Cần dịch" blocks,
+text copied exactly (Ede letters never "fixed")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from bdhvs.i18n import base, frontmatter, scaffold, status
+from tinysite import PAGES
+
+VI = PAGES["vi/huong-dan/thu.md"]
+DAY = dt.date(2026, 11, 20)
+
+
+def make(text: str = VI) -> str:
+    return scaffold.make(text, "huong-dan/thu.md", DAY)
+
+
+def test_front_matter_is_copied_with_a_translation_record():
+    out = frontmatter.split(make())
+    vi = frontmatter.split(VI)
+    for key in ("title", "description", "page_type"):
+        assert out.meta[key] == vi.meta[key]
+    assert out.meta["translation"] == {
+        "source": "huong-dan/thu.md", "source_hash": base.source_hash(VI), "status": "draft", "date": DAY}
+
+
+def test_headings_keep_level_and_anchor_and_are_marked():
+    body = frontmatter.split(make()).body
+    headings = [l for l in body.splitlines() if l.startswith("#")]
+    assert headings == [
+        "# Hướng dẫn thử { #huong-dan-thu .can-dich }",
+        "## Các bước { #cac-buoc .can-dich }",
+        "## Lỗi thường gặp { #loi-thuong-gap .can-dich }",
+    ]
+
+
+def test_numbered_steps_keep_their_numbers_and_every_paragraph_is_a_todo_block():
+    body = frontmatter.split(make()).body
+    steps = re.findall(r"^(\d+)\. !!! note \"Cần dịch\"$", body, re.M)
+    assert steps == ["1", "2"]
+    # Every Vietnamese sentence is still there, inside a "Cần dịch" block, unchanged.
+    for sentence in ("Mở ứng dụng trên điện thoại.", "Bạn thấy: màn hình chính.",
+                     "Chạm vào nút **Đăng nhập**.", "Không đưa mã OTP cho ai.",
+                     "Đây là đoạn mở đầu. Nó có **chữ đậm** và [một liên kết](#cac-buoc)."):
+        line = next(l for l in body.splitlines() if sentence in l)
+        assert line.startswith("    "), line
+    assert status.count_todo(body) == 10
+
+
+def test_images_are_shared_not_copied():
+    body = frontmatter.split(make()).body
+    # Same relative path from docs/ede/huong-dan/ as from docs/vi/huong-dan/: the one file
+    # in docs/huong-dan/thu/ serves both languages; the line is not a todo block.
+    assert "\n![Hình minh hoạ màn hình](../../huong-dan/thu/anh.png)\n" in body
+
+
+def test_ede_letters_are_kept_exactly():
+    sample = "Klei blŭ: mơ\u0306ng hmư\u0306 ê\u0306 ô\u0306 ƀuôn čih ñu ĭ ŏ ŭ ĕ Ê\u0306"
+    assert unicodedata.is_normalized("NFC", sample)
+    vi = VI.replace("Một đoạn văn.", sample).replace("Đây là đoạn mở đầu.", sample + " Đây là đoạn mở đầu.")
+    out = make(vi)
+    assert sample in out
+    assert unicodedata.is_normalized("NFC", out)
+    assert out.count("\u0306") == vi.count("\u0306")
+    # no caron look-alikes, no precomposed substitutes appeared
+    assert not re.search("[\u011b\u01ce\u01d0\u01d2\u01d4\u030c]", out)
+
+
+def test_source_hash_ignores_line_endings_but_not_content():
+    assert base.source_hash(VI) == base.source_hash(VI.replace("\n", "\r\n"))
+    assert base.source_hash(VI) != base.source_hash(VI.replace("Đăng nhập", "Đăng xuất"))
