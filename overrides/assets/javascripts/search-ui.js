@@ -2,9 +2,10 @@
 
    Engine: Pagefind (one index per <html lang>, fetched in small pieces when searching).
    - Pagefind folds tone marks ("dang ky" finds "đăng ký" through "ky") but not đ/ƀ, which
-     have no Unicode decomposition. People type d for đ all the time, so a query typed
-     WITHOUT marks is also run with d→đ (and, on Ede pages, b→ƀ) and the results merged.
-     A query typed WITH marks is trusted as typed: exact spelling ranks first.
+     have no Unicode decomposition. People type d for đ all the time, so every query also
+     runs with d→đ (and, on Ede pages, b→ƀ) and the results are merged.
+   - A query typed WITH marks also runs as typed (Pagefind's exactDiacritics): pages with
+     the exact spelling come first, then the folded matches.
    - Ede pages (lang="rad") search the Ede index plus the Vietnamese pages that are shown
      untranslated in the Ede site (filter ede:yes, written by scripts/bdhvs/search/pages.py),
      labelled "Tiếng Việt" and opened at their Ede address.
@@ -40,13 +41,13 @@
   function words(text) {
     return text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
   }
-  function isPlain(word) { return /^[a-z0-9]+$/.test(word); }
+  function isPlain(word) { return /^[a-z0-9]*$/.test(word); }
 
-  // d→đ variants of a word typed without marks. Vietnamese writes đ only at the start of
-  // a syllable; Ede also inside words (Êđê) and has ƀ.
+  // d→đ variants of a word (folded matches; the exact spelling is ranked first anyway).
+  // Vietnamese writes đ only at the start of a syllable; Ede also inside words (Êđê),
+  // and Ede has ƀ.
   function wordVariants(word, ede) {
     var out = [[word, 0]];
-    if (!isPlain(word)) return out;
     var spots = [];
     for (var i = 0; i < word.length && spots.length < 2; i++) {
       var c = word.charAt(i);
@@ -99,31 +100,52 @@
   // ---------------------------------------------------------------- engines
   function pagefindEngine(root, ede) {
     var rootPath = new URL(root).pathname;
-    var ready = import(root + "pagefind/pagefind.js").then(function (pf) {
-      return pf.options({ baseUrl: "/", excerptLength: 22 }).then(function () {
-        // The Vietnamese index as a second source on Ede pages ("./" keeps Pagefind from
-        // treating it as the primary bundle; the browser fetches the same files).
-        return ede ? pf.mergeIndex(rootPath + "pagefind/./", { language: "vi", baseUrl: "/" }) : null;
-      }).then(function () { return pf; });
-    });
+    var base = { baseUrl: "/", excerptLength: 22 };
+    // On Ede pages the Vietnamese index is a second source ("./" keeps Pagefind from
+    // treating it as the primary bundle; the browser fetches the very same files).
+    function configure(instance, exact) {
+      var options = Object.assign({ exactDiacritics: exact }, base);
+      return instance.options(options).then(function () {
+        return ede ? instance.mergeIndex(rootPath + "pagefind/./", Object.assign({ language: "vi" }, options)) : null;
+      }).then(function () { return instance; });
+    }
+    var ready = import(root + "pagefind/pagefind.js").then(function (pf) { return configure(pf, false); });
+    // Pagefind folds marks for ranking too ("mã" and "ma" score alike), so a query typed
+    // WITH marks also runs on an instance that keeps them (exactDiacritics): those pages
+    // come first, then the folded matches. Created on the first such query (same files).
+    var exactReady = null;
+    function exactInstance(pf) {
+      if (!exactReady) exactReady = configure(pf.createInstance(base), true);
+      return exactReady;
+    }
     return {
       ready: ready,
       search: function (query) {
+        var filters = ede ? { filters: { ede: "yes" } } : {};
         return ready.then(function (pf) {
-          var options = ede ? { filters: { ede: "yes" } } : {};
-          return Promise.all(queryVariants(query, ede).map(function (q) {
-            return pf.search(q, options);
-          }));
-        }).then(function (all) {
-          var best = {};
-          all.forEach(function (res) {
-            (res && res.results || []).forEach(function (r) {
-              if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+          var variants = queryVariants(query, ede);
+          var folded = Promise.all(variants.map(function (q) { return pf.search(q, filters); }));
+          // Exact tier: the marks as typed; d may still stand for đ (the keyboard may lack it).
+          var exact = isPlain(words(query).join("")) ? Promise.resolve([])
+            : exactInstance(pf).then(function (inst) {
+              return Promise.all(variants.map(function (q) { return inst.search(q, filters); }));
             });
-          });
+          return Promise.all([exact, folded]);
+        }).then(function (found) {
+          var best = {};
+          function add(res, tier) {
+            (res && res.results || []).forEach(function (r) {
+              var old = best[r.id];
+              if (!old || old.tier < tier || (old.tier === tier && old.score < r.score)) {
+                best[r.id] = { tier: tier, score: r.score, result: r };
+              }
+            });
+          }
+          found[0].forEach(function (res) { add(res, 1); });
+          found[1].forEach(function (res) { add(res, 0); });
           var top = Object.keys(best).map(function (k) { return best[k]; })
-            .sort(function (a, b) { return b.score - a.score; }).slice(0, MAX_RESULTS + 2);
-          return Promise.all(top.map(function (r) { return r.data(); }));
+            .sort(function (a, b) { return b.tier - a.tier || b.score - a.score; }).slice(0, MAX_RESULTS + 2);
+          return Promise.all(top.map(function (hit) { return hit.result.data(); }));
         }).then(function (datas) {
           var seen = {}, out = [];
           datas.forEach(function (d) {

@@ -1,0 +1,53 @@
+"""Search test helpers: the fixed fixture site, and driving the search dialog like a reader."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import StaticServer
+from fixture_site import make_fixture_site
+
+SUB = "/binh-dan-hoc-vu-so/"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    return make_fixture_site(tmp_path_factory.mktemp("search-fixture") / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_server(fixture_site):
+    srv = StaticServer(fixture_site, prefix=SUB)  # hosted under a sub-path
+    yield srv
+    srv.close()
+
+
+def open_search(page, key="/"):
+    """Open search with the keyboard shortcut, as a reader would; return the input."""
+    page.wait_for_selector("[data-bdhvs-search-open]:not([hidden])")
+    page.keyboard.press(key)
+    page.wait_for_selector("#bdhvs-search-input", state="visible")
+    return page.locator("#bdhvs-search-input")
+
+
+def search(page, query: str, timeout: float = 15000) -> list[dict]:
+    """Type a query in the open dialog; return the shown results (href, title, label, lang)."""
+    page.fill("#bdhvs-search-input", query)
+    page.wait_for_function(
+        "q => document.getElementById('bdhvs-search-results').dataset.query === q", arg=query, timeout=timeout
+    )
+    return page.eval_on_selector_all(
+        ".bdhvs-search__result",
+        """els => els.map(e => ({href: e.href, title: e.querySelector('.bdhvs-search__title').textContent,
+             label: (e.querySelector('.bdhvs-search__lang') || {}).textContent || '', lang: e.lang,
+             excerpt: e.querySelector('.bdhvs-search__excerpt').innerHTML}))""",
+    )
+
+
+def paths(results: list[dict], base: str) -> list[str]:
+    """Result links relative to the site root ("chu-ky-so/")."""
+    return [r["href"][len(base):] if r["href"].startswith(base) else r["href"] for r in results]
+
+
+__all__ = ["fixture_site", "fixture_server", "open_search", "search", "paths", "SUB"]
