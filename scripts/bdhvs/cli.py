@@ -13,6 +13,8 @@ import sys
 
 # One line per subcommand module, in the order shown by `bdhvs --help`.
 COMMAND_MODULES = [
+    "bdhvs.commands.handouts",
+    "bdhvs.commands.bundle",
     "bdhvs.commands.deploy",
     "bdhvs.commands.server_config",
     "bdhvs.commands.font",

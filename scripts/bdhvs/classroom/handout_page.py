@@ -7,12 +7,12 @@ Chromium still passes strict mode and never links a missing file.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from bdhvs.classroom.qr import online_url, qr_svg
+from bdhvs.content.slugs import slugify
 
 LIST_MARKER = '<div class="bdhvs-handout-list" data-bdhvs="handout-list"></div>'
 PDF_DIR = "tai-lieu-in"  # site folder of the PDFs, next to the listing page
@@ -47,16 +47,6 @@ def pdf_path(slug: str, content_locale: str, default_locale: str = "vi") -> str:
     return f"{prefix}{PDF_DIR}/{slug}.pdf"
 
 
-def format_date(value) -> str:
-    """2026-11-25 -> 25/11/2026 (the way dates are written in Vietnam)."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d/%m/%Y")
-    try:
-        return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
-    except ValueError:
-        return str(value)
-
-
 def handout_context(meta: dict, *, site_url: str, page_url: str) -> dict:
     """Data the print-only handout footer of a guide shows (partials/bdhvs/classroom)."""
     url = online_url(site_url, page_url)
@@ -64,12 +54,6 @@ def handout_context(meta: dict, *, site_url: str, page_url: str) -> dict:
     return {
         "url": url,
         "qr_svg": qr_svg(url, label=f"Mã QR mở trang “{title}”" if title else "Mã QR mở trang này"),
-        "last_reviewed": format_date(meta["last_reviewed"]) if meta.get("last_reviewed") else "",
-        "sources": [
-            {"title": str(s.get("title", "")), "publisher": str(s.get("publisher", "")),
-             "url": str(s.get("url", "")), "date": format_date(s["date"]) if s.get("date") else ""}
-            for s in meta.get("sources") or [] if isinstance(s, dict)
-        ],
     }
 
 
@@ -78,7 +62,7 @@ def render_list(entries: list[GuideEntry]) -> str:
     if not entries:
         return '<p class="bdhvs-handout-list">Chưa có hướng dẫn nào.</p>'
     items = []
-    for e in sorted(entries, key=lambda e: e.title.casefold()):
+    for e in sorted(entries, key=lambda e: slugify(e.title)):
         time = f" · khoảng {e.time_minutes} phút" if e.time_minutes else ""
         items.append(
             "<li>"

@@ -1,0 +1,29 @@
+"""Headless Chromium for print-to-PDF (Debian's /usr/bin/chromium driven by Playwright).
+
+The flags match tests/conftest.py: without the background-networking ones Chromium keeps
+trying to reach Google's hosts on a closed network.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
+]
+
+
+class BrowserMissing(Exception):
+    pass
+
+
+def chromium_path() -> str:
+    path = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
+    if not Path(path).exists():
+        raise BrowserMissing(
+            f"Không thấy trình duyệt Chromium ở {path}. Cài bằng: apt-get install chromium "
+            "(hoặc đặt biến BDHVS_CHROMIUM là đường dẫn tới Chromium)."
+        )
+    return path
