@@ -1,0 +1,119 @@
+"""Every guide: valid front matter, sources, numbered steps, reachable in both languages."""
+from __future__ import annotations
+
+import datetime as dt
+
+import jsonschema
+import pytest
+
+from bdhvs.content.guides import read_page
+from bdhvs.content.schema import SCHEMAS
+from bdhvs.settings import DOCS_DIR
+from content_helpers import GUIDE_IDS, GUIDES, guide_url, link_targets, soup
+
+LANGS = ["vi", "ede"]
+
+
+def _json_ready(value):
+    """YAML dates -> ISO strings, as the front matter check sees them."""
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def test_the_issue_guide_set_exists():
+    # Issue 3 asks for at least 16 guides; these are the ones this area wrote.
+    assert len(GUIDES) >= 16
+    for slug in ("chu-ky-so-vneid", "hoc-tren-binhdanhocvuso", "nop-ho-so-dich-vu-cong", "dak-lak-so",
+                 "nhan-biet-lua-dao", "bao-ve-tai-khoan", "an-toan-cho-hoc-sinh", "an-toan-khi-lam-viec-so"):
+        assert slug in GUIDE_IDS
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=GUIDE_IDS)
+def test_front_matter_is_valid_with_sources_and_review_date(guide):
+    meta, _ = read_page(DOCS_DIR / "vi" / guide.src)
+    validator = jsonschema.Draft202012Validator(SCHEMAS["guide"], format_checker=jsonschema.FormatChecker())
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(_json_ready(meta))]
+    assert errors == []
+    assert len(meta["sources"]) >= 1 and all(s["url"].startswith("https://") for s in meta["sources"])
+    assert isinstance(meta["last_reviewed"], dt.date)
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=GUIDE_IDS)
+def test_guide_has_numbered_steps(site, guide):
+    article = soup(site / guide_url(guide.slug) / "index.html").select_one("article")
+    step_lists = [ol for ol in article.select("ol") if not ol.find_parent(attrs={"data-bdhvs": "sources"})]
+    assert any(len(ol.find_all("li", recursive=False)) >= 2 for ol in step_lists), "no numbered steps"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_guide_is_in_the_navigation_of_every_page(site, lang):
+    prefix = "" if lang == "vi" else "ede/"
+    pages = [site / prefix / "index.html"] + [site / guide_url(g.slug, lang) / "index.html" for g in GUIDES]
+    for page in pages:
+        nav = soup(page).select_one("nav.md-nav--primary")
+        targets = link_targets(site, page, nav)
+        missing = [g.slug for g in GUIDES if guide_url(g.slug, lang) not in targets]
+        assert missing == [], f"{page.relative_to(site)}: not in the navigation: {missing}"
+
+
+def test_every_guide_has_a_task_button_on_the_vietnamese_home_page(site):
+    home = site / "index.html"
+    buttons = soup(home).select("article .bdhvs-tasks a")
+    targets = link_targets(site, home, soup(home).select_one("article .bdhvs-tasks").parent)
+    assert len(buttons) >= len(GUIDES)
+    assert [g.slug for g in GUIDES if guide_url(g.slug) not in targets] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_guide_is_reachable_from_the_home_page_content(site, lang):
+    """From the home page's own text (not the menu), within two clicks."""
+    prefix = "" if lang == "vi" else "ede/"
+    home = site / prefix / "index.html"
+    reachable = set()
+    first = link_targets(site, home, soup(home).select_one("article"))
+    reachable |= first
+    for url in first:
+        page = site / url / "index.html"
+        if url.startswith(prefix) and page.exists():
+            reachable |= link_targets(site, page, soup(page).select_one("article"))
+    assert [g.slug for g in GUIDES if guide_url(g.slug, lang) not in reachable] == []
+
+
+def test_guides_are_listed_by_audience_and_by_topic(site):
+    by_topic = site / "huong-dan" / "index.html"
+    by_audience = site / "huong-dan" / "theo-doi-tuong" / "index.html"
+    for page in (by_topic, by_audience):
+        targets = link_targets(site, page, soup(page).select_one("article"))
+        assert [g.slug for g in GUIDES if guide_url(g.slug) not in targets] == []
+    # The student guide is under "Học sinh" and not under "Người lao động".
+    page = soup(by_audience)
+    students = page.find(id="hoc-sinh").find_next("ul")
+    workers = page.find(id="nguoi-lao-dong").find_next("ul")
+    assert students.find("a", href="../an-toan-cho-hoc-sinh/")
+    assert not workers.find("a", href="../an-toan-cho-hoc-sinh/")
+    # Topic sections carry the platform label as heading.
+    assert soup(by_topic).find(id="chu-ky-so").get_text(strip=True).startswith("Chữ ký số")
+
+
+def test_guide_labels_link_to_the_listings(site):
+    page = soup(site / guide_url("an-toan-cho-hoc-sinh") / "index.html")
+    labels = page.select_one('[data-bdhvs="guide-labels"]')
+    assert [a.get_text() for a in labels.select("a")] == ["Học sinh", "An toàn trên mạng"]
+    assert labels.select("a")[0]["href"] == "../theo-doi-tuong/#hoc-sinh"
+
+
+def test_previous_next_stay_within_a_topic(site):
+    def footer(slug):
+        page = soup(site / guide_url(slug) / "index.html")
+        return {a["aria-label"].split(":")[0]: a["href"] for a in page.select(".md-footer__inner a[aria-label]")}
+
+    # Only guide of its topic: no previous/next link into another topic.
+    assert footer("chu-ky-so-vneid") == {}
+    # First and last guides of "An toàn trên mạng".
+    assert footer("nhan-biet-lua-dao") == {"Sau": "../bao-ve-tai-khoan/"}
+    assert footer("an-toan-khi-lam-viec-so") == {"Trước": "../an-toan-cho-hoc-sinh/"}

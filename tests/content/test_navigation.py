@@ -1,0 +1,58 @@
+"""Navigation completion and listing markers (plain functions, no build)."""
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from bdhvs.content import navigation
+from bdhvs.content.feature import GuidesFeature, lang_relative
+from bdhvs.content.guides import Guide, render_by_audience, render_tasks
+
+
+def guide(slug, platform, audience=("citizens",)):
+    return Guide(f"huong-dan/{slug}.md", slug, slug.upper(), "Mô tả.", tuple(audience), platform, "draft")
+
+
+NAV = [
+    {"Trang chủ": "index.md"},
+    {"Hướng dẫn": [
+        "huong-dan/index.md",
+        {"VNeID": ["huong-dan/a.md"]},
+        {"An toàn": ["huong-dan/s.md"]},
+    ]},
+]
+
+
+def test_unlisted_guides_join_the_topic_of_their_platform():
+    guides = [guide("a", "vneid"), guide("s", "an-toan"), guide("b", "vneid"), guide("z", "chukyso")]
+    nav, added = navigation.complete(NAV, guides)
+    assert [g.slug for g in added] == ["b", "z"]
+    section = nav[1]["Hướng dẫn"]
+    assert section[1] == {"VNeID": ["huong-dan/a.md", "huong-dan/b.md"]}
+    assert section[-1] == "huong-dan/z.md"  # new topic: into the "Hướng dẫn" section
+    assert NAV[1]["Hướng dẫn"][1] == {"VNeID": ["huong-dan/a.md"]}  # input untouched
+    assert navigation.complete(nav, guides)[1] == []  # idempotent (i18n builds twice)
+    assert navigation.complete(None, guides) == (None, [])  # no nav: MkDocs lists every page
+
+
+def test_listings_link_relative_to_the_page():
+    guides = [guide("a", "vneid", ["citizens", "students"]), guide("s", "an-toan", ["students"])]
+    tasks = render_tasks(guides, "students", "index.md")
+    assert "- [A](huong-dan/a.md)" in tasks and "- [S](huong-dan/s.md)" in tasks
+    assert 'class="bdhvs-tasks" markdown' in tasks
+    by_audience = render_by_audience(guides, "huong-dan/theo-doi-tuong.md")
+    assert "## Người dân { #nguoi-dan }" in by_audience and "- [A](a.md)" in by_audience
+    assert lang_relative("ede/huong-dan/x.md") == "huong-dan/x.md"
+    assert lang_relative("vi/index.md") == "index.md"
+
+
+class _Page:
+    class file:
+        src_uri = "vi/index.md"
+
+
+def test_unknown_marker_is_a_clear_vietnamese_error():
+    feature = GuidesFeature(plugin=None)
+    with pytest.raises(PluginError) as info:
+        feature.on_page_markdown("# A\n\n<!-- bdhvs:tasks audience=farmers -->\n", _Page, None, None)
+    assert "vi/index.md: dòng 3" in str(info.value) and "Cách sửa" in str(info.value)
