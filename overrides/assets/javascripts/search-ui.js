@@ -29,7 +29,7 @@
     count: " kết quả. Dùng phím ↑ ↓ để chọn, Enter để mở.",
     vi: "Tiếng Việt",
     failed: "Không tải được bộ tìm kiếm. Kiểm tra kết nối mạng rồi thử lại.",
-    offlineMissing: "Bản sao này không có bộ tìm kiếm ngoại tuyến. Hãy mở trang bằng tệp “Mở trang.html” trong thư mục gói, hoặc dùng mục lục bên trái."
+    offlineMissing: "Bản sao này không có bộ tìm kiếm ngoại tuyến. Hãy dùng mục lục để tìm bài, hoặc hỏi người đã chép bản sao này."
   };
 
   // ---------------------------------------------------------------- text helpers
@@ -205,10 +205,23 @@
       }
       return f.weight * Math.min(s, f.cap);
     }
+    // Same tiers as online: a page with a word typed with marks, spelled as typed (d may
+    // stand for đ), comes before pages that match only without marks.
+    function hasExact(p, spellings) {
+      return p.fields.some(function (f) {
+        return f.words.some(function (w) {
+          return spellings.some(function (t) { return w.indexOf(t) === 0; });
+        });
+      });
+    }
     return {
       ready: ready,
       search: function (query) {
         var terms = words(query);
+        var marked = [];
+        terms.forEach(function (t) {
+          if (!isPlain(t)) wordVariants(t, ede).forEach(function (v) { marked.push(v[0]); });
+        });
         return ready.then(function (pages) {
           var scored = [];
           pages.forEach(function (p) {
@@ -219,9 +232,12 @@
               if (ts > 0) matched++;
               score += ts;
             });
-            if (score > 0) scored.push({ page: p, score: score * matched / terms.length });
+            if (score > 0) {
+              scored.push({ page: p, score: score * matched / terms.length,
+                            tier: marked.length && hasExact(p, marked) ? 1 : 0 });
+            }
           });
-          scored.sort(function (a, b) { return b.score - a.score; });
+          scored.sort(function (a, b) { return b.tier - a.tier || b.score - a.score; });
           return scored.slice(0, MAX_RESULTS).map(function (s) {
             var p = s.page, termsFold = terms.map(fold), first = 0;
             for (var i = 0; i < p.rawFold.length; i++) {

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ def build_index(site_dir: Path) -> IndexReport:
     if output.exists():
         shutil.rmtree(output)
     try:
-        asyncio.run(_run(site_dir, scanned, output))
+        _run_in_own_loop(lambda: _run(site_dir, scanned, output))
     except SearchIndexError:
         raise
     except Exception as exc:  # the Pagefind service is a subprocess: explain, don't trace
@@ -50,6 +51,18 @@ def build_index(site_dir: Path) -> IndexReport:
         if page.indexed:
             counts[page.lang] = counts.get(page.lang, 0) + 1
     return IndexReport(counts, sum(1 for p in scanned.values() if p.fallback), output)
+
+
+def _run_in_own_loop(make_coroutine) -> None:
+    """asyncio.run(), also when the caller already runs an event loop in this thread
+    (Playwright's sync API does, e.g. in the bundle or the tests): then in a new thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(make_coroutine())
+        return
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 async def _run(site_dir: Path, scanned: dict[str, pages_mod.Page], output: Path) -> None:

@@ -1,0 +1,52 @@
+"""Which pages are indexed, in which language, and how (no browser)."""
+from __future__ import annotations
+
+import json
+
+from fixture_site import EDE_FALLBACKS, EDE_PAGES, VI_PAGES, make_fixture_site
+
+from bdhvs.search import offline, pages
+
+
+def test_scan_site_classifies_languages_and_fallbacks(tmp_path):
+    site = make_fixture_site(tmp_path / "site", index=False)
+    scanned = pages.scan_site(site)
+    assert {p for p, page in scanned.items() if page.indexed and page.lang == "vi"} == set(VI_PAGES)
+    assert {p for p, page in scanned.items() if page.indexed and page.lang == "rad"} == set(EDE_PAGES)
+    assert {p for p, page in scanned.items() if page.fallback} == {"ede/" + p for p in EDE_FALLBACKS}
+    # The vi twin of an Ede fallback is what the Ede search shows, at the Ede address.
+    twin = scanned["chu-ky-so/index.html"]
+    assert twin.in_ede_search and twin.ede_url == "/ede/chu-ky-so/" and twin.ede_path == "ede/chu-ky-so/index.html"
+    translated = scanned["co-ban-dich/index.html"]
+    assert not translated.in_ede_search and translated.ede_url is None
+    assert all(scanned[p].in_ede_search for p in EDE_PAGES)
+
+
+def test_prepare_html_marks_only_the_article_and_adds_filters(tmp_path):
+    site = make_fixture_site(tmp_path / "site", index=False)
+    page = pages.scan_site(site)["chu-ky-so/index.html"]
+    html = pages.prepare_html((site / page.path).read_text(encoding="utf-8"), page)
+    assert html.count("data-pagefind-body") == 1
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in html
+    assert '<meta data-pagefind-filter="ede[content]" content="yes">' in html
+    assert '<meta data-pagefind-meta="ede_url[content]" content="/ede/chu-ky-so/">' in html
+
+
+def test_page_urls():
+    assert pages.page_url("index.html") == "/"
+    assert pages.page_url("ede/huong-dan/x/index.html") == "/ede/huong-dan/x/"
+    assert pages.page_url("huong-dan/x.html") == "/huong-dan/x.html"  # use_directory_urls: false
+
+
+def test_offline_records_hold_the_article_only(tmp_path):
+    site = make_fixture_site(tmp_path / "site", index=False)
+    written = offline.write_offline_index(site)
+    text = (site / "search-offline" / "vi.js").read_text(encoding="utf-8")
+    records = json.loads(text[text.index("=[") + 1: text.rindex(";")])
+    by_path = {r["u"]: r for r in records}
+    assert set(by_path) == set(VI_PAGES)
+    assert by_path["chu-ky-so/index.html"]["t"] == "Chữ ký số"
+    assert by_path["chu-ky-so/index.html"]["e"] == "ede/chu-ky-so/index.html"
+    assert "e" not in by_path["co-ban-dich/index.html"]
+    assert all("Thuật ngữ" not in r["b"] and "¶" not in r["b"] for r in records)
+    assert {p.name for p in written} == {"vi.js", "rad.js"}
