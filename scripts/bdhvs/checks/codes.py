@@ -1,0 +1,225 @@
+"""The ONE table of finding codes used by `bdhvs check`.
+
+Every check module builds its findings with :func:`finding`, so a code cannot be used
+without an entry here, and CONTRIBUTING.md is tested against this table (each code must
+be explained there). Titles and explanations are Vietnamese: editors read them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bdhvs.findings import ERROR, WARNING, Finding
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    family: str
+    title: str  # short Vietnamese name of the problem
+    fix: str  # default Vietnamese hint: how to fix it
+    severity: str = ERROR
+    autofix: bool = False  # `bdhvs check --fix` repairs it
+
+
+FAMILIES = {
+    "FILE": "Tệp không đọc được",
+    "FM": "Phần đầu trang (front matter)",
+    "LINK": "Liên kết trong trang",
+    "EXT": "Liên kết ra ngoài (kiểm tra hằng tuần)",
+    "URL": "An toàn liên kết",
+    "SPELL": "Chính tả",
+    "TEXT": "Vệ sinh văn bản",
+    "HTML": "An toàn Markdown/HTML",
+    "PRIV": "Riêng tư",
+    "MD": "Kiểu viết Markdown",
+    "DATA": "Tệp dữ liệu trong data/",
+}
+
+_ALL = [
+    # --- hostile or unreadable input -------------------------------------------------
+    Code("FILE-EMPTY", "FILE", "Tệp trống", "Viết nội dung vào tệp hoặc xoá tệp đi."),
+    Code("FILE-TOO-BIG", "FILE", "Tệp quá lớn để là một trang",
+         "Chia trang thành nhiều trang nhỏ; ảnh và video để trong thư mục docs/huong-dan/<tên-bài>/."),
+    Code("FILE-BINARY", "FILE", "Tệp chứa dữ liệu nhị phân, không phải văn bản",
+         "Có thể bạn lưu nhầm tệp Word/ảnh với đuôi .md. Mở lại bằng trình soạn thảo văn bản và lưu dạng văn bản thuần (UTF-8)."),
+    Code("FILE-NOT-UTF8", "FILE", "Tệp không lưu bằng bảng mã UTF-8",
+         "Mở tệp trong trình soạn thảo (VS Code, Notepad) và chọn “Lưu với bảng mã UTF-8”."),
+    Code("FILE-BOM", "FILE", "Tệp bắt đầu bằng ký tự BOM vô hình",
+         "Lưu lại tệp với bảng mã “UTF-8” (không chọn “UTF-8 with BOM”)."),
+    Code("FILE-UNREADABLE", "FILE", "Không mở được tệp",
+         "Kiểm tra tệp có tồn tại và bạn có quyền đọc; đường dẫn phải là tệp, không phải thư mục."),
+    Code("FILE-NAME", "FILE", "Tên tệp có dấu, chữ hoa hoặc khoảng trắng",
+         "Đặt tên tệp bằng chữ thường không dấu, nối bằng gạch ngang, ví dụ dang-ky-tai-khoan.md."),
+    # --- front matter ------------------------------------------------------------------
+    Code("FM-MISSING", "FM", "Trang thiếu phần đầu (front matter)",
+         "Thêm khối --- … --- ở đầu tệp; dùng `bdhvs new <tên-bài>` để có mẫu đúng."),
+    Code("FM-UNCLOSED", "FM", "Phần đầu trang chưa được đóng",
+         "Thêm một dòng chỉ có --- sau trường cuối cùng của phần đầu trang."),
+    Code("FM-YAML", "FM", "Phần đầu trang viết sai cú pháp YAML",
+         "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép quanh chữ có dấu hai chấm."),
+    Code("FM-NOT-MAPPING", "FM", "Phần đầu trang phải là danh sách “tên: giá trị”",
+         "Mỗi dòng viết dạng `title: Tên trang`."),
+    Code("FM-DUPLICATE-KEY", "FM", "Một trường được viết hai lần", "Xoá một trong hai dòng trùng."),
+    Code("FM-UNKNOWN-KEY", "FM", "Trường không có trong mẫu", "Sửa tên trường cho đúng hoặc xoá dòng đó."),
+    Code("FM-REQUIRED", "FM", "Thiếu trường bắt buộc", "Thêm trường còn thiếu (xem mẫu trong CONTRIBUTING.md)."),
+    Code("FM-TYPE", "FM", "Giá trị sai kiểu", "Viết giá trị đúng kiểu: chữ, số hoặc danh sách."),
+    Code("FM-DATE", "FM", "Ngày viết sai hoặc không có thật",
+         "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-25."),
+    Code("FM-VALUE", "FM", "Giá trị không nằm trong danh sách cho phép", "Chọn một giá trị trong danh sách được gợi ý."),
+    Code("FM-FORMAT", "FM", "Giá trị viết sai dạng", "Viết lại theo dạng được gợi ý."),
+    Code("FM-LENGTH", "FM", "Giá trị quá ngắn, quá dài hoặc ngoài khoảng cho phép", "Sửa giá trị theo giới hạn được nêu."),
+    # --- internal links (built site) ---------------------------------------------------
+    Code("LINK-BROKEN", "LINK", "Liên kết trỏ tới trang hoặc tệp không có",
+         "Sửa đường dẫn (so với vị trí tệp hiện tại) hoặc tạo trang còn thiếu."),
+    Code("LINK-ANCHOR", "LINK", "Liên kết trỏ tới một mục (#…) không có trong trang đích",
+         "Sửa phần sau dấu # theo tên mục có thật, hoặc đặt tên cố định cho mục bằng {#ten-muc}."),
+    Code("LINK-MKDOCS", "LINK", "MkDocs báo lỗi liên kết hoặc mục lục khi dựng trang",
+         "Đọc thông báo, sửa đường dẫn tới tệp .md cho đúng."),
+    Code("LINK-BUILD", "LINK", "Không dựng được trang web", "Chạy `make site` để xem lỗi chi tiết."),
+    # --- external links (weekly job) ---------------------------------------------------
+    Code("EXT-DEAD", "EXT", "Liên kết ngoài không còn (404/410, tên miền không có)",
+         "Tìm địa chỉ mới trên trang chính thức hoặc bỏ liên kết."),
+    Code("EXT-ERROR", "EXT", "Máy chủ trang ngoài báo lỗi (5xx) sau nhiều lần thử",
+         "Thử mở lại sau; nếu vẫn lỗi nhiều tuần, tìm nguồn khác."),
+    Code("EXT-TIMEOUT", "EXT", "Trang ngoài không trả lời kịp hoặc ngắt kết nối",
+         "Thử mở lại bằng trình duyệt; trang nhà nước đôi khi chặn máy ở nước ngoài.", WARNING),
+    Code("EXT-REDIRECT", "EXT", "Liên kết ngoài đã chuyển hẳn sang địa chỉ khác",
+         "Thay bằng địa chỉ mới (sau khi chắc đó vẫn là trang chính thức).", WARNING),
+    Code("EXT-BLOCKED", "EXT", "Trang ngoài từ chối máy kiểm tra (403/429)",
+         "Mở thử bằng trình duyệt; nếu mở được thì không cần sửa.", WARNING),
+    # --- link safety -------------------------------------------------------------------
+    Code("URL-HTTP", "URL", "Liên kết dùng http:// không mã hoá",
+         "Đổi thành https:// (nếu trang không có https thì không đặt liên kết)."),
+    Code("URL-DOMAIN", "URL", "Tên miền chưa có trong danh sách trang chính thức",
+         "Chỉ dẫn tới trang chính thức. Nếu trang này đúng là của cơ quan nhà nước, thêm vào data/domains.yml kèm nguồn chứng minh."),
+    Code("URL-UNVERIFIED", "URL", "Tên miền có trong danh sách nhưng chưa được xác minh",
+         "Kiểm tra trang còn hoạt động và thuộc cơ quan nêu trong data/domains.yml, rồi đổi status thành verified."),
+    Code("URL-SHORTENER", "URL", "Liên kết rút gọn (bit.ly…) che giấu trang đích",
+         "Dùng địa chỉ đầy đủ của trang chính thức."),
+    Code("URL-TEXT-MISMATCH", "URL", "Chữ hiển thị trông như địa chỉ web nhưng liên kết trỏ nơi khác",
+         "Sửa chữ hiển thị cho khớp đúng địa chỉ thật, hoặc viết chữ mô tả (không phải địa chỉ)."),
+    # --- spelling ----------------------------------------------------------------------
+    Code("SPELL-VI", "SPELL", "Tiếng không có trong từ điển tiếng Việt",
+         "Sửa chính tả. Nếu đúng (tên riêng, từ nước ngoài), thêm vào data/words-vi.txt."),
+    Code("SPELL-ABBR", "SPELL", "Chữ viết tắt hoặc tên riêng chưa có trong danh sách từ",
+         "Nếu đúng, thêm vào data/words-vi.txt (mỗi dòng một từ)."),
+    Code("SPELL-CONFUSABLE", "SPELL", "Từ hay bị viết nhầm", "Sửa theo gợi ý (xem lý do trong data/confusables-vi.yml)."),
+    Code("SPELL-EDE", "SPELL", "Từ Êđê chưa có trong danh sách từ Êđê đã duyệt",
+         "Nhờ người duyệt tiếng Êđê kiểm tra rồi thêm vào data/words-ede.txt."),
+    # --- text hygiene ------------------------------------------------------------------
+    Code("TEXT-NFC", "TEXT", "Chữ có dấu bị tách rời (chưa chuẩn hoá Unicode NFC)",
+         "Chạy `bdhvs check --fix`; khi gõ, chọn bảng mã “Unicode dựng sẵn” trong Unikey/EVKey.", autofix=True),
+    Code("TEXT-LEGACY-TCVN3", "TEXT", "Chữ bị lỗi font TCVN3 (ABC, .VnTime)",
+         "Chạy `bdhvs check --fix` để đổi sang Unicode rồi đọc lại đoạn đó.", autofix=True),
+    Code("TEXT-LEGACY-VNI", "TEXT", "Chữ bị lỗi font VNI", "Chạy `bdhvs check --fix` để đổi sang Unicode rồi đọc lại đoạn đó.",
+         autofix=True),
+    Code("TEXT-MOJIBAKE", "TEXT", "Chữ UTF-8 bị đọc sai bảng mã (Viá»‡t…)",
+         "Chạy `bdhvs check --fix` hoặc dán lại chữ từ bản gốc.", autofix=True),
+    Code("TEXT-EDE-LEGACY", "TEXT", "Chữ Êđê gõ bằng font cũ (ký hiệu thay chữ: \\ [ ] { } ^ `)",
+         "Gõ lại bằng chữ Unicode: ŭ ă ŏ ơ̆ ư̆ ƀ Ƀ č ñ ĭ."),
+    Code("TEXT-EDE-CARON", "TEXT", "Dấu móc ngược (ˇ) thay cho dấu trăng (˘) trong chữ Êđê",
+         "Gõ lại bằng chữ có dấu trăng: ĕ ĭ ŏ ŭ ă (riêng č là đúng)."),
+    Code("TEXT-INVISIBLE", "TEXT", "Ký tự vô hình (gạch nối mềm, ký tự độ rộng 0…)",
+         "Xoá ký tự đó (thường do dán từ Word hoặc trang web)."),
+    Code("TEXT-CONTROL", "TEXT", "Ký tự điều khiển hoặc ký tự lỗi (�) trong văn bản",
+         "Xoá ký tự lỗi và gõ lại chữ đúng."),
+    Code("TEXT-TONE-STYLE", "TEXT", "Đặt dấu thanh kiểu cũ (hòa, thủy) thay vì kiểu mới (hoà, thuỷ)",
+         "Chạy `bdhvs check --fix`. Tên văn bản luật trích nguyên văn: thêm vào data/tone-exceptions.txt.", autofix=True),
+    Code("TEXT-NAME", "TEXT", "Tên riêng viết không thống nhất", "Viết đúng như gợi ý (Đắk Lắk, Krông Á, VNeID, Buôn Ma Thuột)."),
+    # --- Markdown / HTML safety --------------------------------------------------------
+    Code("HTML-SCRIPT", "HTML", "Có mã chạy (<script>) trong nội dung", "Xoá thẻ <script>; trang không được chạy mã lạ."),
+    Code("HTML-EVENT-ATTR", "HTML", "Thẻ HTML có thuộc tính chạy mã (onclick…)", "Xoá thuộc tính on…."),
+    Code("HTML-URL-SCHEME", "HTML", "Địa chỉ dạng javascript: hoặc data:", "Chỉ dùng địa chỉ https:// hoặc đường dẫn tới tệp trong docs/."),
+    Code("HTML-EMBED", "HTML", "Nhúng trang khác (<iframe>, <object>, <embed>)",
+         "Video: dùng cú pháp ![type:video](…); trang khác: đặt liên kết thường."),
+    Code("HTML-FORM", "HTML", "Có biểu mẫu (<form>, <input>, <button>…) trong nội dung",
+         "Trang hướng dẫn không thu thập dữ liệu: xoá biểu mẫu."),
+    Code("HTML-TAG", "HTML", "Thẻ HTML không nằm trong danh sách cho phép",
+         "Dùng cú pháp Markdown thay cho thẻ HTML (xem CONTRIBUTING.md)."),
+    Code("HTML-ATTR", "HTML", "Thuộc tính HTML không được phép (style…)",
+         "Xoá thuộc tính; dùng lớp có sẵn (class) nếu cần định dạng."),
+    Code("HTML-VIDEO", "HTML", "Video/âm thanh không dùng cú pháp video của trang",
+         "Viết ![type:video](đường-dẫn-video) để video chỉ tải khi người xem bấm."),
+    # --- privacy -----------------------------------------------------------------------
+    Code("PRIV-ID-NUMBER", "PRIV", "Có dãy 12 chữ số giống số định danh cá nhân/CCCD",
+         "Xoá số thật; ví dụ thì viết 0xx xxx xxx xxx."),
+    Code("PRIV-PHONE", "PRIV", "Có số điện thoại không nằm trong danh sách đường dây nóng chính thức",
+         "Xoá số, hoặc thêm số chính thức vào data/hotlines.yml kèm nguồn."),
+    Code("PRIV-EMAIL", "PRIV", "Có địa chỉ thư điện tử không nằm trong danh sách chính thức",
+         "Xoá địa chỉ, hoặc thêm địa chỉ chính thức vào data/hotlines.yml kèm nguồn."),
+    Code("PRIV-EXIF", "PRIV", "Ảnh còn thông tin EXIF (máy chụp, ngày giờ…)",
+         "Xoá siêu dữ liệu: chạy `bdhvs images` hoặc lưu lại ảnh bằng công cụ xoá EXIF."),
+    Code("PRIV-GPS", "PRIV", "Ảnh còn toạ độ GPS nơi chụp",
+         "Xoá siêu dữ liệu ngay: toạ độ GPS lộ chỗ ở của người chụp."),
+    Code("PRIV-IMAGE-BAD", "PRIV", "Không mở được tệp ảnh", "Lưu lại ảnh dạng PNG, JPEG hoặc WebP."),
+    # --- Markdown style (pymarkdownlnt rules, see .pymarkdown.json) --------------------
+    Code("MD001", "MD", "Cấp tiêu đề nhảy cóc (## rồi ####)", "Tăng cấp tiêu đề từng bậc một."),
+    Code("MD003", "MD", "Kiểu tiêu đề không thống nhất", "Dùng tiêu đề dạng # ở đầu dòng."),
+    Code("MD004", "MD", "Dấu đầu dòng danh sách không thống nhất", "Dùng cùng một dấu (-) cho mọi danh sách."),
+    Code("MD005", "MD", "Các mục cùng danh sách thụt lề khác nhau", "Thụt lề các mục cùng cấp bằng nhau."),
+    Code("MD007", "MD", "Danh sách con phải thụt lề 4 dấu cách", "Thụt lề danh sách con 4 dấu cách."),
+    Code("MD009", "MD", "Dấu cách thừa ở cuối dòng", "Xoá dấu cách ở cuối dòng."),
+    Code("MD010", "MD", "Có ký tự Tab", "Thay Tab bằng dấu cách."),
+    Code("MD011", "MD", "Liên kết viết ngược (text)[url]", "Viết [chữ](địa-chỉ)."),
+    Code("MD012", "MD", "Nhiều dòng trống liền nhau", "Chỉ để một dòng trống."),
+    Code("MD018", "MD", "Thiếu dấu cách sau # của tiêu đề", "Viết “# Tiêu đề”."),
+    Code("MD019", "MD", "Thừa dấu cách sau # của tiêu đề", "Chỉ để một dấu cách."),
+    Code("MD022", "MD", "Tiêu đề phải có dòng trống trước và sau", "Thêm dòng trống quanh tiêu đề."),
+    Code("MD023", "MD", "Tiêu đề phải bắt đầu ở đầu dòng", "Xoá dấu cách trước #."),
+    Code("MD025", "MD", "Trang có nhiều hơn một tiêu đề cấp 1 (#)", "Chỉ giữ một tiêu đề #; các mục khác dùng ##."),
+    Code("MD026", "MD", "Tiêu đề kết thúc bằng dấu câu", "Bỏ dấu chấm/hai chấm ở cuối tiêu đề."),
+    Code("MD027", "MD", "Thừa dấu cách sau dấu > của trích dẫn", "Chỉ để một dấu cách."),
+    Code("MD029", "MD", "Đánh số danh sách không đúng thứ tự", "Đánh số 1. 2. 3. liên tục."),
+    Code("MD030", "MD", "Khoảng cách sau dấu đầu dòng không đúng", "Để đúng một dấu cách sau - hoặc 1."),
+    Code("MD031", "MD", "Khối mã phải có dòng trống trước và sau", "Thêm dòng trống quanh khối ```."),
+    Code("MD032", "MD", "Danh sách phải có dòng trống trước và sau", "Thêm dòng trống quanh danh sách."),
+    Code("MD034", "MD", "Địa chỉ web trần (không trong cú pháp liên kết)", "Viết [chữ mô tả](https://…)."),
+    Code("MD035", "MD", "Kiểu đường kẻ ngang không thống nhất", "Dùng ---."),
+    Code("MD036", "MD", "Dùng chữ đậm thay cho tiêu đề", "Dùng ## Tiêu đề."),
+    Code("MD037", "MD", "Dấu cách thừa trong ký hiệu nhấn mạnh (** chữ **)", "Viết **chữ** sát dấu."),
+    Code("MD038", "MD", "Dấu cách thừa trong mã `…`", "Viết `mã` sát dấu."),
+    Code("MD039", "MD", "Dấu cách thừa trong chữ liên kết [ chữ ]", "Viết [chữ] sát dấu ngoặc."),
+    Code("MD040", "MD", "Khối mã thiếu tên ngôn ngữ", "Viết ```text (hoặc ngôn ngữ phù hợp) ở đầu khối mã."),
+    Code("MD042", "MD", "Liên kết rỗng", "Điền địa chỉ cho liên kết."),
+    Code("MD045", "MD", "Ảnh thiếu chữ mô tả (alt)", "Viết mô tả trong ![mô tả ảnh](…) cho người khiếm thị."),
+    Code("MD047", "MD", "Tệp phải kết thúc bằng một dòng trống", "Thêm Enter ở cuối tệp."),
+    Code("MD049", "MD", "Kiểu in nghiêng không thống nhất", "Dùng *chữ nghiêng*."),
+    Code("MD050", "MD", "Kiểu chữ đậm không thống nhất", "Dùng **chữ đậm**."),
+    Code("MD-OTHER", "MD", "Lỗi kiểu viết Markdown khác", "Đọc thông báo và sửa theo gợi ý."),
+    # --- project data files ------------------------------------------------------------
+    Code("DATA-YAML", "DATA", "Tệp dữ liệu YAML viết sai cú pháp", "Sửa cú pháp YAML ở dòng được báo."),
+    Code("DATA-ENTRY", "DATA", "Mục trong tệp dữ liệu thiếu thông tin hoặc sai dạng",
+         "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _ALL}
+assert len(CODES) == len(_ALL), "duplicate finding code"
+
+
+def finding(file: str, line: int, col: int, code: str, message: str | None = None,
+            hint: str | None = None, severity: str | None = None) -> Finding:
+    """Build a Finding for a registered code (KeyError for an unknown one: tests catch it)."""
+    entry = CODES[code]
+    return Finding(
+        file=file,
+        line=max(1, int(line)),
+        col=max(1, int(col)),
+        code=code,
+        message=message or entry.title,
+        hint=entry.fix if hint is None else hint,
+        severity=severity or entry.severity,
+    )
+
+
+def markdown_table() -> str:
+    """The code table as Markdown, for CONTRIBUTING.md (`bdhvs check --list-codes`)."""
+    lines = []
+    for family, label in FAMILIES.items():
+        lines += [f"#### {family} — {label}", "", "| Mã | Vấn đề | Cách sửa |", "|---|---|---|"]
+        for c in _ALL:
+            if c.family == family:
+                extra = " (tự sửa được bằng `--fix`)" if c.autofix else ""
+                level = " *Cảnh báo, không chặn.*" if c.severity == WARNING else ""
+                lines.append(f"| `{c.code}` | {c.title}{extra} | {c.fix}{level} |")
+        lines.append("")
+    return "\n".join(lines)

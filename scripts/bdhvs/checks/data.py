@@ -1,0 +1,168 @@
+"""The data files the checks read (allow-lists, word lists), validated on load.
+
+A broken data file never crashes the checks: it yields DATA-* findings and the check
+goes on with what could be read. Paths are parameters so tests use their own copies.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bdhvs import settings
+from bdhvs.checks.codes import finding
+from bdhvs.findings import Finding, relative
+
+HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")
+ALLOWED_STATUSES = {"ok", "verified"}
+
+
+@dataclass
+class Domain:
+    domain: str
+    owner: str
+    status: str
+    use: str
+    prefixes: list[str] = field(default_factory=list)
+
+    @property
+    def allowed(self) -> bool:
+        return self.status in ALLOWED_STATUSES
+
+
+@dataclass
+class ProjectData:
+    vi_syllables: frozenset[str] = frozenset()
+    vi_words: frozenset[str] = frozenset()
+    ede_words: frozenset[str] = frozenset()
+    domains: dict[str, Domain] = field(default_factory=dict)
+    shorteners: frozenset[str] = frozenset()
+    hotlines: dict[str, dict] = field(default_factory=dict)  # digits -> entry
+    emails: dict[str, dict] = field(default_factory=dict)
+    confusables: list[dict] = field(default_factory=list)
+    names: list[dict] = field(default_factory=list)
+    tone_exceptions: list[str] = field(default_factory=list)
+    dictionary_missing: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def read_word_list(path: Path, problems: list[Finding]) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(finding(relative(path, settings.ROOT), 1, 1, "DATA-ENTRY", f"Không đọc được danh sách từ: {exc}"))
+        return frozenset()
+    words = set()
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(_nfc(word))
+    return frozenset(words)
+
+
+def _yaml(path: Path, problems: list[Finding]):
+    name = relative(path, settings.ROOT)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), name
+    except FileNotFoundError:
+        return None, name
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(finding(name, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, "DATA-YAML",
+                                f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(finding(name, 1, 1, "DATA-YAML", f"Không đọc được tệp: {exc}"))
+    return None, name
+
+
+def _entries(doc, key: str, name: str, problems: list[Finding]) -> list[dict]:
+    items = doc.get(key) if isinstance(doc, dict) else None
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        problems.append(finding(name, 1, 1, "DATA-ENTRY", f"'{key}' phải là danh sách"))
+        return []
+    good = []
+    for i, item in enumerate(items, 1):
+        if isinstance(item, dict):
+            good.append(item)
+        else:
+            problems.append(finding(name, 1, 1, "DATA-ENTRY", f"Mục thứ {i} của '{key}' phải là nhóm trường"))
+    return good
+
+
+def _require(item: dict, keys: tuple[str, ...], what: str, name: str, problems: list[Finding]) -> bool:
+    missing = [k for k in keys if not item.get(k)]
+    if missing:
+        problems.append(finding(name, 1, 1, "DATA-ENTRY", f"{what}: thiếu {', '.join(missing)}"))
+        return False
+    return True
+
+
+def digits(text: str) -> str:
+    return re.sub(r"\D", "", str(text))
+
+
+def load(data_dir: Path | None = None, dictionary: Path | None = None) -> ProjectData:
+    data_dir = data_dir or settings.DATA_DIR
+    dictionary = dictionary or HUNSPELL_VI
+    problems: list[Finding] = []
+    pd = ProjectData()
+
+    if dictionary.exists():
+        lines = dictionary.read_text(encoding="utf-8").splitlines()[1:]
+        pd.vi_syllables = frozenset(_nfc(line.split("/", 1)[0].strip()) for line in lines if line.strip())
+    else:
+        pd.dictionary_missing = True
+    pd.vi_words = read_word_list(data_dir / "words-vi.txt", problems)
+    pd.ede_words = read_word_list(data_dir / "words-ede.txt", problems)
+    exceptions = read_word_list(data_dir / "tone-exceptions.txt", problems)
+    pd.tone_exceptions = sorted(exceptions, key=len, reverse=True)
+
+    doc, name = _yaml(data_dir / "domains.yml", problems)
+    for item in _entries(doc, "domains", name, problems):
+        label = f"Tên miền '{item.get('domain', '?')}'"
+        if not _require(item, ("domain", "owner", "source", "evidence", "status", "use"), label, name, problems):
+            continue
+        if item["status"] not in ("ok", "verified", "uncertain", "not-found") or item["use"] not in ("link", "source"):
+            problems.append(finding(name, 1, 1, "DATA-ENTRY", f"{label}: status hoặc use không hợp lệ"))
+            continue
+        dom = str(item["domain"]).lower().removeprefix("www.")
+        pd.domains[dom] = Domain(dom, item["owner"], item["status"], item["use"], list(item.get("prefixes") or []))
+    if isinstance(doc, dict):
+        pd.shorteners = frozenset(str(s).lower() for s in doc.get("shorteners") or [])
+
+    doc, name = _yaml(data_dir / "hotlines.yml", problems)
+    for item in _entries(doc, "hotlines", name, problems):
+        if _require(item, ("number", "what", "status", "source"), f"Số '{item.get('number', '?')}'", name, problems):
+            pd.hotlines[digits(item["number"])] = item
+    for item in _entries(doc, "emails", name, problems):
+        if _require(item, ("email", "what", "status", "source"), f"Thư '{item.get('email', '?')}'", name, problems):
+            pd.emails[str(item["email"]).lower()] = item
+
+    doc, name = _yaml(data_dir / "confusables-vi.yml", problems)
+    for item in _entries(doc, "confusables", name, problems):
+        if _require(item, ("wrong", "right", "reason", "source"), f"Mục '{item.get('right', '?')}'", name, problems):
+            item["wrong"] = [_nfc(w) for w in (item["wrong"] if isinstance(item["wrong"], list) else [item["wrong"]])]
+            pd.confusables.append(item)
+    for item in _entries(doc, "names", name, problems):
+        if _require(item, ("right", "source"), f"Tên '{item.get('right', '?')}'", name, problems):
+            item["wrong"] = [_nfc(w) for w in item.get("wrong") or []]
+            pd.names.append(item)
+    pd.findings = problems
+    return pd
+
+
+@functools.lru_cache(maxsize=4)
+def cached(data_dir: str | None = None) -> ProjectData:
+    return load(Path(data_dir) if data_dir else None)

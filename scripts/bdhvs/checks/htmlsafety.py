@@ -1,0 +1,66 @@
+"""Check 7: safety of raw HTML in Markdown. The site ships a strict Content-Security-Policy
+and must never run or embed anything an editor pastes: no <script>, no on* handlers, no
+iframes/objects/forms; raw HTML only from a small allow-list; videos only through
+mkdocs-video's ``![type:video](…)`` syntax (nothing loads before the reader presses play)."""
+from __future__ import annotations
+
+import re
+
+from bdhvs.checks.links import Link, html_tags
+from bdhvs.checks.source import Document
+from bdhvs.findings import Finding
+
+# Tags an editor may write (Markdown has no syntax for them, or md_in_html needs them).
+ALLOWED_TAGS = {
+    "span", "div", "br", "kbd", "abbr", "sup", "sub", "small", "mark", "figure", "figcaption",
+    "details", "summary", "a", "img", "p", "strong", "em", "b", "i", "u", "s", "ul", "ol", "li",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "dl", "dt", "dd", "hr", "wbr", "ins", "del", "q",
+    "cite", "time", "picture", "source",
+}
+ALLOWED_ATTRS = {
+    "class", "id", "lang", "title", "href", "src", "alt", "width", "height", "markdown", "hreflang",
+    "dir", "role", "loading", "decoding", "datetime", "colspan", "rowspan", "srcset", "sizes", "type",
+    "media", "open", "rel", "target", "cite",
+}
+SCRIPT_TAGS = {"script", "noscript", "template"}
+EMBED_TAGS = {"iframe", "object", "embed", "applet", "frame", "frameset", "portal"}
+FORM_TAGS = {"form", "input", "button", "select", "textarea", "option", "fieldset", "label", "output", "datalist"}
+MEDIA_TAGS = {"video", "audio", "track"}
+VIDEO_FILE = re.compile(r"\.(?:mp4|webm|ogv|mov|m4v|avi|mkv|mp3|m4a|ogg|opus|wav)(?:[?#].*)?$", re.I)
+
+
+def check(doc: Document, links: list[Link]) -> list[Finding]:
+    out: list[Finding] = []
+    if doc.kind not in ("page", "markdown"):
+        return out
+    for tag in html_tags(doc):
+        name = tag.name.lower()
+        if tag.end:
+            continue
+        if name in SCRIPT_TAGS:
+            out.append(doc.at(tag.offset, "HTML-SCRIPT", f"Thẻ <{name}> không được dùng trong nội dung"))
+            continue
+        if name in EMBED_TAGS:
+            out.append(doc.at(tag.offset, "HTML-EMBED", f"Thẻ <{name}> nhúng trang khác"))
+            continue
+        if name in FORM_TAGS:
+            out.append(doc.at(tag.offset, "HTML-FORM", f"Thẻ <{name}> là một phần của biểu mẫu"))
+            continue
+        if name in MEDIA_TAGS:
+            out.append(doc.at(tag.offset, "HTML-VIDEO", f"Thẻ <{name}> tải video/âm thanh ngay khi mở trang"))
+            continue
+        if name not in ALLOWED_TAGS:
+            out.append(doc.at(tag.offset, "HTML-TAG", f"Thẻ <{name}> không nằm trong danh sách cho phép"))
+            continue
+        for attr, value in tag.attrs:
+            attr = attr.lower()
+            if attr.startswith("on"):
+                out.append(doc.at(tag.offset, "HTML-EVENT-ATTR", f"Thuộc tính “{attr}” trên thẻ <{name}> chạy mã"))
+            elif attr == "style":
+                out.append(doc.at(tag.offset, "HTML-ATTR", f"Thuộc tính style trên thẻ <{name}> bị chính sách bảo mật của trang chặn"))
+            elif attr not in ALLOWED_ATTRS and not attr.startswith(("aria-", "data-")):
+                out.append(doc.at(tag.offset, "HTML-ATTR", f"Thuộc tính “{attr}” trên thẻ <{name}> không được phép"))
+    for link in links:
+        if link.kind in ("markdown", "image", "html") and VIDEO_FILE.search(link.url.split("#")[0]):
+            out.append(doc.at(link.offset, "HTML-VIDEO", f"Tệp video/âm thanh “{link.url[:60]}” được gắn như ảnh hoặc liên kết"))
+    return out

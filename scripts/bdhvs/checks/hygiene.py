@@ -1,0 +1,172 @@
+"""Check 6: text hygiene — NFC, invisible and control characters, legacy encodings
+(TCVN3, VNI, UTF-8 read as cp1252), legacy Ede font hacks, caron look-alikes,
+tone-mark style (QĐ 1989 Điều 8) and one spelling for names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bdhvs.checks import legacy, tones
+from bdhvs.checks.data import ProjectData
+from bdhvs.checks.prose import Prose
+from bdhvs.checks.source import Document
+from bdhvs.findings import Finding
+
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.S)
+INVISIBLE = {
+    "\u00ad": "gạch nối mềm (U+00AD)",
+    "\u200b": "khoảng trắng độ rộng 0 (U+200B)",
+    "\u200c": "ký tự nối độ rộng 0 (U+200C)",
+    "\u200d": "ký tự nối độ rộng 0 (U+200D)",
+    "\u2060": "ký tự nối từ (U+2060)",
+    "\ufeff": "BOM giữa văn bản (U+FEFF)",
+    "\u180e": "ký tự ngăn cách Mông Cổ (U+180E)",
+    "\u2028": "ngắt dòng Unicode (U+2028)",
+    "\u2029": "ngắt đoạn Unicode (U+2029)",
+}
+_INVISIBLE_RX = re.compile("[" + "".join(INVISIBLE) + "]")
+_CONTROL_RX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def nfc_findings(doc: Document) -> list[Finding]:
+    out = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            for m in _CLUSTER.finditer(line):
+                cluster = m.group()
+                if unicodedata.normalize("NFC", cluster) != cluster:
+                    fixed = unicodedata.normalize("NFC", cluster)
+                    out.append(doc.at(offset + m.start(), "TEXT-NFC",
+                                      f"“{cluster}” gồm {len(cluster)} ký tự rời, dạng chuẩn là “{fixed}”"))
+                    break
+        offset += len(line) + 1
+    return out
+
+
+def character_findings(doc: Document, legacy_lines: set[int]) -> list[Finding]:
+    out = []
+    for m in _INVISIBLE_RX.finditer(doc.text):
+        if m.start() == 0 and m.group() == "\ufeff":
+            continue
+        line, _ = doc.pos(m.start())
+        if m.group() == "\u00ad" and line in legacy_lines:
+            continue  # part of TCVN3 text, reported as such
+        out.append(doc.at(m.start(), "TEXT-INVISIBLE", f"Có {INVISIBLE[m.group()]}"))
+    for m in _CONTROL_RX.finditer(doc.text):
+        what = "ký tự lỗi “�” (U+FFFD)" if m.group() == "\ufffd" else f"ký tự điều khiển U+{ord(m.group()):04X}"
+        out.append(doc.at(m.start(), "TEXT-CONTROL", f"Có {what}"))
+    return out
+
+
+def legacy_findings(doc: Document, prose: Prose, data: ProjectData) -> tuple[list[Finding], set[int]]:
+    out: list[Finding] = []
+    lines_hit: set[int] = set()
+    text = prose.text
+    is_word = _word_test(data)
+    checks = (
+        ("TEXT-LEGACY-TCVN3", legacy.TCVN3_DETECT, "tcvn3"),
+        ("TEXT-LEGACY-VNI", legacy.VNI_DETECT, "vni"),
+        ("TEXT-MOJIBAKE", legacy.MOJIBAKE_DETECT, "mojibake"),
+    )
+    reported: set[int] = set()
+    for code, rx, kind in checks:
+        for m in rx.finditer(text):
+            line, _ = doc.pos(m.start())
+            if line in reported:
+                continue
+            reported.add(line)
+            lines_hit.add(line)
+            start = doc.lines.offset(line)
+            end = doc.text.find("\n", start)
+            raw = doc.text[start: end if end != -1 else len(doc.text)]
+            fixed = legacy.convert_line(raw, kind, is_word)
+            word_start = text.rfind(" ", 0, m.start()) + 1
+            sample = doc.text[word_start: m.end() + 12].split(" ")[0]
+            preview = _first_change(raw, fixed)
+            message = f"“{sample}” trông như chữ bị lỗi bảng mã" + (f"; có thể là “{preview}”" if preview else "")
+            out.append(doc.at(word_start, code, message))
+    for m in legacy.VNI_INITIAL_D.finditer(text):
+        line, _ = doc.pos(m.start())
+        if line not in reported and prose.lang_at(m.start()) == "vi":
+            reported.add(line)
+            lines_hit.add(line)
+            out.append(doc.at(m.start(), "TEXT-LEGACY-VNI", "Chữ “ñ” đầu từ trong văn bản tiếng Việt thường là chữ “đ” của font VNI"))
+    return out, lines_hit
+
+
+def _first_change(old: str, new: str) -> str:
+    old_words, new_words = old.split(" "), new.split(" ")
+    if len(old_words) != len(new_words):
+        return new.strip()[:60]
+    changed = [n for o, n in zip(old_words, new_words) if o != n]
+    return " ".join(changed[:4])
+
+
+def _word_test(data: ProjectData):
+    syllables = data.vi_syllables
+
+    def is_word(token: str) -> bool:
+        return token in syllables or token.lower() in syllables
+    return is_word
+
+
+def ede_findings(doc: Document, prose: Prose) -> list[Finding]:
+    out = []
+    for start, end in prose.ede:
+        for off in legacy.ede_hack_hits(prose.text[start:end]):
+            out.append(doc.at(start + off, "TEXT-EDE-LEGACY",
+                              f"Ký tự “{doc.text[start + off]}” giữa chữ Êđê: dấu hiệu font chữ Êđê cũ"))
+    for m in legacy.CARON_DETECT.finditer(prose.text):
+        out.append(doc.at(m.start(), "TEXT-EDE-CARON", f"“{m.group()}” có dấu móc ngược (ˇ), chữ Êđê dùng dấu trăng (˘)"))
+    return out
+
+
+def exception_spans(text: str, exceptions: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in exceptions:
+        for m in re.finditer(re.escape(phrase), text):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def tone_findings(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
+    out = []
+    exempt = exception_spans(doc.text, data.tone_exceptions)
+    for start, end, word, new in tones.find_old_style(prose.text):
+        if prose.lang_at(start) != "vi" or any(s <= start < e for s, e in exempt):
+            continue
+        out.append(doc.at(start, "TEXT-TONE-STYLE", f"“{word}” đặt dấu kiểu cũ; viết “{new}” (QĐ 1989/QĐ-BGDĐT, Điều 8)"))
+    return out
+
+
+def name_findings(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
+    out = []
+    text = prose.text
+    for entry in data.names:
+        right = entry["right"]
+        for wrong in entry.get("wrong", []):
+            rx = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, wrong.split())) + r"(?!\w)")
+            for m in rx.finditer(text):
+                if prose.lang_at(m.start()) == "vi":
+                    out.append(doc.at(m.start(), "TEXT-NAME", f"Viết “{right}”, không viết “{m.group()}”",
+                                      f"Tên thống nhất trên toàn trang: {right} (nguồn: {entry['source']})"))
+        if entry.get("any_case"):
+            rx = re.compile(r"(?<!\w)" + re.escape(right) + r"(?!\w)", re.I)
+            for m in rx.finditer(text):
+                if m.group() not in (right, right.upper()) and prose.lang_at(m.start()) == "vi":
+                    out.append(doc.at(m.start(), "TEXT-NAME", f"Viết “{right}”, không viết “{m.group()}”",
+                                      f"Tên thống nhất trên toàn trang: {right} (nguồn: {entry['source']})"))
+    return out
+
+
+def check(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
+    findings = nfc_findings(doc)
+    legacy_out, legacy_lines = legacy_findings(doc, prose, data)
+    findings += legacy_out
+    findings += character_findings(doc, legacy_lines)
+    findings += ede_findings(doc, prose)
+    if doc.kind == "page" or (doc.kind == "markdown" and doc.name.startswith("docs/")):
+        findings += tone_findings(doc, prose, data)
+        findings += name_findings(doc, prose, data)
+    return findings

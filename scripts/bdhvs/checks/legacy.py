@@ -1,0 +1,161 @@
+"""Legacy Vietnamese encodings pasted as Unicode: detection and conversion (in-house tables).
+
+Text copied from old Word files typed in TCVN3 (ABC, .VnTime) or VNI-Windows fonts, or
+UTF-8 read as Windows-1252, turns into mojibake such as ``Céng hoµ``, ``Coäng hoøa`` or
+``Viá»‡t``. No maintained TCVN3/VNI converter exists on PyPI (research notes,
+checks-tooling.md §2.2), so the tables live here.
+
+Detectors follow the research notes and are tested to give 0 hits on every syllable of
+the Vietnamese dictionary: they only fire on characters that never occur inside a
+Vietnamese word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- TCVN3 (TCVN 5712:1993 "VN3"): Unicode letter -> the Latin-1 character shown ----------
+# From tcvn3.cmap in the hunspell-vi history (checks-tooling.md §2.2).
+_TCVN3_PAIRS = (
+    "à µ á ¸ ả ¶ ã · ạ ¹ ă ¨ ắ ¾ ằ » ẳ ¼ ẵ ½ ặ Æ â © ấ Ê ầ Ç ẩ È ẫ É ậ Ë đ ® é Ð è Ì ẻ Î ẽ Ï "
+    "ẹ Ñ ê ª ế Õ ề Ò ể Ó ễ Ô ệ Ö í Ý ì × ỉ Ø ĩ Ü ị Þ ó ã ò ß ỏ á õ â ọ ä ô « ố è ồ å ổ æ ỗ ç "
+    "ộ é ơ ¬ ớ í ờ ê ở ë ỡ ì ợ î ú ó ù ï ủ ñ ũ ò ụ ô ư \u00ad ứ ø ừ õ ử ö ữ ÷ ự ù ý ý ỳ ú ỷ û "
+    "ỹ ü ỵ þ Đ § Ă ¡ Â ¢ Ê £ Ô ¤ Ơ ¥ Ư ¦"
+).split(" ")
+TCVN3_TO_UNICODE = {_TCVN3_PAIRS[i + 1]: _TCVN3_PAIRS[i] for i in range(0, len(_TCVN3_PAIRS), 2)}
+# Characters that never occur in Vietnamese words: a strong sign of TCVN3 when glued to a letter.
+_TCVN3_STRONG = "µ¸¶·¹¨»¾¼½©®§«¬ª\u00ad¡¢£¤¥¦÷þ"
+TCVN3_DETECT = re.compile(rf"(?<=[^\W\d_])[{_TCVN3_STRONG}]|[{_TCVN3_STRONG}](?=[^\W\d_])")
+
+# --- VNI-Windows: ASCII base letter + Latin-1 "carrier" characters ----------------------
+_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_CIRCUMFLEX_TONED = {"â": "", "á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_BREVE_TONED = {"ê": "", "é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+_I_TONED = {"í": "\u0301", "ì": "\u0300", "æ": "\u0309", "ó": "\u0303", "ò": "\u0323"}
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+
+    def add(seq: str, uni: str):
+        uni = unicodedata.normalize("NFC", uni)
+        table[seq] = uni
+        table[seq.upper()] = uni.upper()
+        if len(seq) > 1:
+            table[seq[0].upper() + seq[1:]] = uni[0].upper() + uni[1:]
+
+    for base in "aeouy":
+        for carrier, tone in _TONES.items():
+            add(base + carrier, base + tone)
+    for base in "aeo":
+        for carrier, tone in _CIRCUMFLEX_TONED.items():
+            add(base + carrier, base + "\u0302" + tone)
+    for carrier, tone in _BREVE_TONED.items():
+        add("a" + carrier, "a\u0306" + tone)
+    add("ô", "ơ")
+    add("ö", "ư")
+    for carrier, tone in _TONES.items():
+        add("ô" + carrier, "ơ" + tone)
+        add("ö" + carrier, "ư" + tone)
+    for carrier, tone in _I_TONED.items():
+        add(carrier, "i" + tone)
+    add("ñ", "đ")
+    add("î", "ỵ")  # [inferred] the VNI code for ỵ
+    return table
+
+
+VNI_TO_UNICODE = _vni_table()
+_VNI_SEQ = re.compile("|".join(sorted(map(re.escape, VNI_TO_UNICODE), key=len, reverse=True)))
+VNI_DETECT = re.compile(r"(?<=[A-Za-z])[øûïåäëüöØÛÏÅÄËÜÖ]|(?<=[aeoAEO])[âÂ]")
+VNI_INITIAL_D = re.compile(r"(?<![^\W\d_])[ñÑ](?=[a-zA-Zöô])")
+
+# --- UTF-8 bytes decoded as Windows-1252 ------------------------------------------------
+MOJIBAKE_DETECT = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+                             "\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+                             "|á[º»]|Ä[‘’\u0090\u0091]|Æ[°¯]|Ä‘|Æ°")
+
+# --- Legacy Ede "font hack" (ede-language.md §1.6) ---------------------------------------
+EDE_HACK_DETECT = re.compile(
+    r"(?<=[A-Za-zơưôâêƠƯÔÂÊ])\\"            # u\ = ŭ, a\ = ă, ơ\ = ơ̆ …
+    r"|(?<=[a-z])\^(?=[a-z])"                # m^n = mĭn
+    r"|`(?=[a-zôơưâêA-Z])"                   # `u = ñu (inline code is already masked)
+    r"|~(?=[a-zA-Zôơư])"                     # ~ = Ñ
+    r"|\{(?=[a-zđ])"                         # { = Ƀ (attribute lists are already masked)
+    r"|(?<=[aeiouyâêôơưăĕĭŏŭ])#(?=\s)"       # vowel + #
+    r"|(?:(?<=[\s(])|^)\](?=[a-zôơư])"       # ] = č at the start of a word
+    r"|(?<=[a-z])\](?=[a-z])",
+    re.M,
+)
+_EDE_OPEN_BRACKET = re.compile(r"\[(?=[a-zđôơưâê])")
+CARON_DETECT = re.compile("[\u011b\u01d0\u01d2\u01d4\u01ce\u011a\u01cf\u01d1\u01d3\u01cd]|[^cC\\W]\u030c")
+
+
+def ede_hack_hits(text: str):
+    """Offsets of legacy Ede font-hack characters in masked Ede prose."""
+    hits = [m.start() for m in EDE_HACK_DETECT.finditer(text)]
+    for m in _EDE_OPEN_BRACKET.finditer(text):
+        close = text.find("]", m.end())
+        newline = text.find("\n", m.end())
+        is_link = close != -1 and (newline == -1 or close < newline) and text[close + 1: close + 2] in ("(", "[", "{", ":")
+        if not is_link:
+            hits.append(m.start())
+    return sorted(set(hits))
+
+
+# --- conversion ----------------------------------------------------------------------------
+_TOKEN = re.compile(r"[^ \t\r\n]+")
+
+
+def tcvn3_to_unicode(word: str) -> str:
+    return unicodedata.normalize("NFC", "".join(TCVN3_TO_UNICODE.get(ch, ch) for ch in word))
+
+
+def vni_to_unicode(word: str) -> str:
+    return unicodedata.normalize("NFC", _VNI_SEQ.sub(lambda m: VNI_TO_UNICODE[m.group()], word))
+
+
+def _cp1252_bytes(text: str) -> bytes | None:
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) < 256:
+                out.append(ord(ch))
+            else:
+                return None
+    return bytes(out)
+
+
+def mojibake_to_unicode(word: str) -> str | None:
+    raw = _cp1252_bytes(word)
+    if raw is None:
+        return None
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return unicodedata.normalize("NFC", fixed) if fixed != word else None
+
+
+def convert_line(line: str, kind: str, is_word=None) -> str:
+    """Convert the legacy words of one line. A word is converted when it carries a
+    detector hit, or (TCVN3/VNI) when the line has hits, the word is not a valid word
+    and its conversion is (``is_word`` decides validity)."""
+    def repl(m: re.Match) -> str:
+        word = m.group()
+        if kind == "mojibake":
+            if MOJIBAKE_DETECT.search(word):
+                return mojibake_to_unicode(word) or word
+            return word
+        detect, conv = (TCVN3_DETECT, tcvn3_to_unicode) if kind == "tcvn3" else (VNI_DETECT, vni_to_unicode)
+        if detect.search(word) or (kind == "vni" and VNI_INITIAL_D.search(word)):
+            return conv(word)
+        if is_word is not None:
+            # The line is legacy text: convert every word whose conversion is a real word.
+            core = word.strip(".,;:!?()\"'“”«»")
+            new = conv(core) if core else core
+            if new != core and is_word(new):
+                return word.replace(core, new)
+        return word
+    return _TOKEN.sub(repl, line)

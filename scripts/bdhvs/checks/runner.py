@@ -1,0 +1,173 @@
+"""Run every check on a set of paths and collect findings. No printing here: the CLI
+(bdhvs.commands.check) formats the result; tests call these functions directly."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bdhvs import settings
+from bdhvs.checks import (
+    data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, mdstyle, privacy, prose, sitelinks,
+    spelling,
+)
+from bdhvs.checks.codes import finding
+from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
+from bdhvs.findings import Finding, relative
+
+SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
+_SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+@dataclass
+class Options:
+    root: Path = settings.ROOT
+    docs_dir: Path = settings.DOCS_DIR
+    data_dir: Path = settings.DATA_DIR
+    style: bool = True  # run pymarkdownlnt
+    dictionary: Path | None = None
+
+
+@dataclass
+class Context:
+    options: Options
+    data: data_mod.ProjectData = field(init=False)
+    speller: spelling.Speller = field(init=False)
+
+    def __post_init__(self):
+        self.data = data_mod.load(self.options.data_dir, self.options.dictionary)
+        self.speller = spelling.Speller(self.data)
+
+
+def collect(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+    files: list[Path] = []
+    problems: list[Finding] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if any(part in SKIP_DIRS or part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | IMAGE_SUFFIXES:
+                    files.append(child)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(finding(relative(path, settings.ROOT), 1, 1, "FILE-UNREADABLE",
+                                    "Không có tệp hoặc thư mục này"))
+    return files, problems
+
+
+def _name_findings(path: Path, ctx: Context) -> list[Finding]:
+    try:
+        parts = path.resolve().relative_to(ctx.options.docs_dir.resolve()).parts
+    except ValueError:
+        return []
+    bad = [p for p in parts if not _SAFE_NAME.match(p) and p != "README.md"]
+    if bad:
+        return [finding(relative(path, ctx.options.root), 1, 1, "FILE-NAME", f"Tên “{bad[0]}” có dấu, chữ hoa hoặc khoảng trắng")]
+    return []
+
+
+def check_document(doc: Document, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    if doc.kind in ("page", "markdown"):
+        out += frontmatter.check(doc)
+        p = prose.analyse(doc)
+        out += hygiene.check(doc, p, ctx.data)
+        out += spelling.check(doc, p, ctx.data, ctx.speller)
+        found = links.extract(doc)
+        out += linksafety.check(doc, found, ctx.data)
+        out += htmlsafety.check(doc, found)
+        out += privacy.check(doc, ctx.data)
+        if ctx.options.style:
+            out += mdstyle.check(doc)
+    else:
+        if doc.kind == "yaml":
+            try:
+                yaml.safe_load(doc.text)
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                out.append(finding(doc.name, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                                   "DATA-YAML", f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
+        out += hygiene.check(doc, prose.Prose(doc.text, [], []), ctx.data)
+        if doc.path.name != "hotlines.yml":
+            out += privacy.check(doc, ctx.data)
+    return out
+
+
+def check_file(path: Path, ctx: Context) -> list[Finding]:
+    out = _name_findings(path, ctx)
+    if path.suffix.lower() in IMAGE_SUFFIXES:
+        return out + privacy.check_image(path, ctx.options.root)
+    doc, problems = load(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir)
+    out += problems
+    if doc is not None:
+        out += check_document(doc, ctx)
+    return out
+
+
+def check_paths(paths: list[Path], options: Options | None = None) -> list[Finding]:
+    ctx = Context(options or Options())
+    files, out = collect(paths)
+    out = list(out) + list(ctx.data.findings)
+    if ctx.data.dictionary_missing:
+        print("Chú ý: chưa cài từ điển tiếng Việt (gói Debian hunspell-vi), bỏ qua kiểm tra chính tả tiếng Việt.",
+              file=sys.stderr)
+    for path in files:
+        out += check_file(path, ctx)
+    return sorted(set(out))
+
+
+# --- built site --------------------------------------------------------------------------
+_MKDOCS_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+_DOC_FILE = re.compile(r"Doc file '([^']+)' contains (?:a link|an? \w+ link) '([^']*)'")
+
+
+def build_site(dest: Path, root: Path | None = None) -> tuple[int, str]:
+    root = root or settings.ROOT
+    env = dict(os.environ, SITE_DIR=str(dest), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               PYTHONUTF8="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], cwd=root, env=env,
+                          capture_output=True, text=True)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def mkdocs_findings(output: str, returncode: int, options: Options) -> list[Finding]:
+    out = []
+    for raw in output.splitlines():
+        m = _MKDOCS_LINE.match(re.sub(r"\x1b\[[0-9;]*m", "", raw).strip())
+        if not m:
+            continue
+        message = m.group(2)
+        doc_match = _DOC_FILE.search(message)
+        if doc_match:
+            md = options.docs_dir / doc_match.group(1)
+            name = relative(md, options.root)
+            line, col = sitelinks.locate(md, doc_match.group(2))
+            out.append(finding(name, line, col, "LINK-MKDOCS", f"MkDocs: {message}"))
+        elif "Aborted with" not in message:
+            out.append(finding("mkdocs.yml", 1, 1, "LINK-MKDOCS", f"MkDocs: {message}"))
+    if returncode != 0 and not out:
+        tail = " | ".join(output.strip().splitlines()[-3:])[:300]
+        out.append(finding("mkdocs.yml", 1, 1, "LINK-BUILD", f"Dựng trang thất bại: {tail}"))
+    return out
+
+
+def check_built(options: Options | None = None, site_dir: Path | None = None) -> list[Finding]:
+    """Build the site (unless ``site_dir`` is given) and check internal links and anchors."""
+    options = options or Options()
+    if site_dir is not None:
+        return sitelinks.check_site(site_dir, options.docs_dir, options.root)
+    with tempfile.TemporaryDirectory(prefix="bdhvs-check-") as tmp:
+        dest = Path(tmp) / "site"
+        code, output = build_site(dest, options.root)
+        out = mkdocs_findings(output, code, options)
+        if code == 0:
+            out += sitelinks.check_site(dest, options.docs_dir, options.root)
+        return out

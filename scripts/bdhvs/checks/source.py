@@ -1,0 +1,244 @@
+"""Read one editor's file defensively and describe it for the checks.
+
+Whatever is on disk (binary junk, Windows-1258 text, a BOM, an empty or a huge file,
+broken YAML), :func:`load` returns either a :class:`Document` or findings that explain
+the problem in Vietnamese — never an exception.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bdhvs import settings
+from bdhvs.checks.codes import finding
+from bdhvs.findings import Finding, relative
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+YAML_SUFFIXES = {".yml", ".yaml"}
+TEXT_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES | {".txt", ".vtt", ".csv"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
+
+_FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+
+
+class LineIndex:
+    """Offsets in a text <-> 1-based line and column (columns count characters)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, col: int = 1) -> int:
+        return self.starts[max(0, min(line - 1, len(self.starts) - 1))] + col - 1
+
+
+class KeepStringsLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the strings the editor typed ("2026-11-25"), so the
+    schema (not the YAML library) decides whether a date is valid."""
+
+
+KeepStringsLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    path: Path
+    name: str  # path shown to the editor (relative to the project)
+    text: str
+    kind: str  # "page" (docs/vi|ede Markdown), "markdown", "yaml", "text"
+    lang: str | None  # page language: "vi", "ede" or None
+    body_offset: int = 0  # where the Markdown body starts (after front matter)
+    fm_text: str = ""  # raw YAML of the front matter
+    fm_offset: int = 0  # offset of fm_text in text
+    fm_node: yaml.Node | None = None
+    meta: dict | None = None  # front matter as data (None: absent or unusable)
+    lines: LineIndex = field(init=False)
+
+    def __post_init__(self):
+        self.lines = LineIndex(self.text)
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        return self.lines.pos(offset)
+
+    def at(self, offset: int, code: str, message: str | None = None, hint: str | None = None,
+           severity: str | None = None) -> Finding:
+        line, col = self.pos(offset)
+        return finding(self.name, line, col, code, message, hint, severity)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_offset:]
+
+
+def page_language(path: Path, docs_dir: Path | None = None) -> str | None:
+    docs_dir = docs_dir or settings.DOCS_DIR
+    try:
+        parts = path.resolve().relative_to(docs_dir.resolve()).parts
+    except ValueError:
+        return None
+    if parts and parts[0] in settings.LANGUAGES and path.suffix in MARKDOWN_SUFFIXES:
+        return parts[0]
+    return None
+
+
+def _binary(data: bytes) -> bool:
+    if b"\x00" in data[:65536]:
+        return True
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(sample) and controls / len(sample) > 0.10
+
+
+def decode(name: str, data: bytes) -> tuple[str | None, list[Finding]]:
+    """UTF-8 text of ``data`` or findings (empty, huge, binary, not UTF-8, BOM)."""
+    if len(data) > settings.MAX_SOURCE_BYTES:
+        return None, [finding(name, 1, 1, "FILE-TOO-BIG",
+                              f"Tệp nặng {len(data):,} byte, quá giới hạn {settings.MAX_SOURCE_BYTES:,} byte của một trang")]
+    if not data.strip():
+        return None, [finding(name, 1, 1, "FILE-EMPTY")]
+    if _binary(data):
+        return None, [finding(name, 1, 1, "FILE-BINARY")]
+    findings: list[Finding] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        findings.append(finding(name, 1, 1, "FILE-BOM"))
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), findings
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        col = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        guess = ""
+        try:
+            data.decode("cp1258")
+            guess = " Có thể tệp được lưu bằng bảng mã Windows-1258 hoặc TCVN3."
+        except UnicodeDecodeError:
+            pass
+        return None, findings + [finding(name, line, col, "FILE-NOT-UTF8",
+                                         f"Byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8.{guess}")]
+
+
+def split_front_matter(doc: Document) -> list[Finding]:
+    """Fill doc.fm_* and doc.meta; return FM-* findings about the YAML itself."""
+    text = doc.text
+    opening = _FRONT_OPEN.match(text)
+    if not opening:
+        if doc.kind == "page":
+            return [finding(doc.name, 1, 1, "FM-MISSING")]
+        return []
+    closing = _FRONT_CLOSE.search(text, opening.end())
+    if not closing:
+        return [finding(doc.name, 1, 1, "FM-UNCLOSED",
+                        "Phần đầu trang mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại")]
+    doc.fm_offset = opening.end()
+    doc.fm_text = text[opening.end():closing.start()]
+    doc.body_offset = closing.end()
+    line0 = doc.pos(doc.fm_offset)[0] - 1
+    try:
+        node = yaml.compose(doc.fm_text, Loader=KeepStringsLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = line0 + (mark.line + 1 if mark else 1)
+        col = (mark.column + 1) if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [finding(doc.name, line, col, "FM-YAML", f"YAML sai cú pháp: {_yaml_problem_vi(problem)}")]
+    if node is None:
+        if doc.kind == "page":
+            return [finding(doc.name, 1, 1, "FM-MISSING", "Phần đầu trang trống")]
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        line = line0 + node.start_mark.line + 1
+        return [finding(doc.name, line, node.start_mark.column + 1, "FM-NOT-MAPPING")]
+    findings = []
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        kline = line0 + key_node.start_mark.line + 1
+        if key in seen:
+            findings.append(finding(doc.name, kline, key_node.start_mark.column + 1, "FM-DUPLICATE-KEY",
+                                    f"Trường '{key}' đã có ở dòng {seen[key]}"))
+        else:
+            seen[key] = kline
+    try:
+        meta = yaml.load(doc.fm_text, Loader=KeepStringsLoader)  # noqa: S506 - SafeLoader subclass
+    except (yaml.YAMLError, TypeError, ValueError) as exc:  # e.g. unhashable key
+        return findings + [finding(doc.name, line0 + 1, 1, "FM-YAML", f"YAML không dùng được: {exc}")]
+    doc.fm_node, doc.meta = node, meta
+    return findings
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "có dấu hai chấm ':' ở chỗ không được phép — đặt giá trị trong ngoặc kép",
+    "could not find expected ':'": "thiếu dấu hai chấm ':' sau tên trường",
+    "found character '\\t' that cannot start any token": "có ký tự Tab — thụt lề bằng dấu cách",
+    "found undefined alias": "có dấu * ở đầu giá trị — đặt giá trị trong ngoặc kép",
+    "expected <block end>, but found '<block mapping start>'": "thụt lề không đều",
+    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
+    "found unexpected ':'": "có dấu hai chấm ':' ở chỗ không được phép — đặt giá trị trong ngoặc kép",
+}
+
+
+def _yaml_problem_vi(problem: str) -> str:
+    for english, vietnamese in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return vietnamese
+    if "expected" in problem and "block end" in problem:
+        return "thụt lề không đều"
+    return f"{problem} (thông báo gốc của trình đọc YAML)"
+
+
+def classify(path: Path, docs_dir: Path | None = None) -> tuple[str, str | None]:
+    lang = page_language(path, docs_dir)
+    if lang:
+        return "page", lang
+    if path.suffix in MARKDOWN_SUFFIXES:
+        return "markdown", None
+    if path.suffix in YAML_SUFFIXES:
+        return "yaml", None
+    return "text", None
+
+
+def load(path: Path, *, root: Path | None = None, docs_dir: Path | None = None) -> tuple[Document | None, list[Finding]]:
+    """Read ``path``; a Document when it is usable text, plus findings about the file."""
+    name = relative(path, root or settings.ROOT)
+    try:
+        data = path.read_bytes()
+    except (OSError, ValueError) as exc:
+        return None, [finding(name, 1, 1, "FILE-UNREADABLE", f"Không mở được tệp: {exc.strerror or exc}")]
+    text, findings = decode(name, data)
+    if text is None:
+        return None, findings
+    kind, lang = classify(path, docs_dir)
+    doc = Document(path=path, name=name, text=text, kind=kind, lang=lang)
+    if kind in ("page", "markdown"):
+        findings += split_front_matter(doc)
+    return doc, findings
+
+
+def node_at(root: yaml.Node | None, path) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """Follow a jsonschema error path through YAML nodes: (value node, key node)."""
+    node, key_node = root, None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == part:
+                    node, key_node = v, k
+                    break
+            else:
+                return node, key_node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node, key_node = node.value[part], None
+        else:
+            return node, key_node
+    return node, key_node

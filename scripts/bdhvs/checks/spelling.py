@@ -1,0 +1,139 @@
+"""Check 5: spelling.
+
+Vietnamese prose: every syllable must be in Debian's hunspell-vi list (a plain set
+look-up: the list has no affixes) or in data/words-vi.txt, with Hunspell's case rule (a
+lowercase entry also matches Titlecase and UPPER). Word-level mistakes whose syllables are
+all valid come from data/confusables-vi.yml. Ede text (pages under docs/ede/, spans with
+lang="rad") never meets the Vietnamese dictionary: it is checked against data/words-ede.txt.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from bdhvs.checks import tones
+from bdhvs.checks.data import ProjectData
+from bdhvs.checks.prose import Prose
+from bdhvs.checks.source import Document
+from bdhvs.content.slugs import fold
+from bdhvs.findings import Finding
+
+_LETTERS = r"(?:[^\W\d_][\u0300-\u036f]*)+"
+# A word: letters, optionally joined by hyphens or apostrophes (Wi-Fi, M’Đrắk, H'Leo).
+WORD = re.compile(rf"(?<![\w\u0300-\u036f]){_LETTERS}(?:[-'’]{_LETTERS})*(?![\w\u0300-\u036f])")
+_PART = re.compile(_LETTERS)
+_NUMBER_JOINED = re.compile(r"[\w\u0300-\u036f]")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+class Lexicon:
+    """A set of words with Hunspell's case rule."""
+
+    def __init__(self, *word_sets):
+        self.exact: set[str] = set()
+        for words in word_sets:
+            self.exact |= set(words)
+        self.upper = {w.upper() for w in self.exact}
+        self.lower = {w for w in self.exact if w == w.lower()}
+        self.title = {w for w in self.exact if w[:1].isupper() and w[1:] == w[1:].lower()}
+
+    def __contains__(self, token: str) -> bool:
+        if token in self.exact or token in self.upper:
+            return True
+        if token[:1].isupper() and token[1:] == token[1:].lower():
+            return token.lower() in self.lower
+        return False
+
+
+class Speller:
+    def __init__(self, data: ProjectData):
+        self.data = data
+        self.vi = Lexicon(data.vi_syllables, data.vi_words)
+        ede_tokens = {t for entry in data.ede_words for t in entry.split()}
+        self.ede = Lexicon(ede_tokens)
+        self.by_fold: dict[str, list[str]] = defaultdict(list)
+        for syl in sorted(data.vi_syllables):
+            if syl == syl.lower():
+                self.by_fold[fold(syl)].append(syl)
+
+    def vi_ok(self, word: str) -> bool:
+        if word in self.vi:
+            return True
+        parts = _PART.findall(word)
+        return len(parts) > 1 and all(p in self.vi for p in parts)
+
+    def suggestions(self, word: str) -> list[str]:
+        options = [s for s in self.by_fold.get(fold(word.lower()), []) if s != word.lower()]
+        if word[:1].isupper():
+            options = [o[:1].upper() + o[1:] for o in options]
+        return options[:6]
+
+
+def _skip(word: str, text: str, start: int, end: int) -> bool:
+    """Tokens that are not words to spell-check: single Latin letters, Roman numerals,
+    letters glued to digits (4G, A05, C06)."""
+    if len(word) == 1 and word.isascii():
+        return True
+    if _ROMAN.match(word):
+        return True
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before.isdigit() or after.isdigit() or before == "_" or after == "_"
+
+
+def _looks_like_name(word: str) -> bool:
+    return sum(1 for ch in word if ch.isupper()) >= 2 or (word[:1].islower() and any(c.isupper() for c in word))
+
+
+def ede_checked(doc: Document) -> bool:
+    """Ede text of a page is word-checked once the page is reviewed (drafts are never
+    published; their reviewer fills the word list)."""
+    if doc.lang != "ede":
+        return True
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    review = meta.get("review") if isinstance(meta.get("review"), dict) else {}
+    return translation.get("status") == "reviewed" or (not translation and review.get("status") == "reviewed")
+
+
+def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller) -> list[Finding]:
+    if doc.kind not in ("page", "markdown") or not doc.name.startswith("docs/"):
+        return []
+    out: list[Finding] = []
+    text = prose.text
+    check_ede = ede_checked(doc)
+    for m in WORD.finditer(text):
+        word = m.group()
+        if _skip(word, text, m.start(), m.end()):
+            continue
+        if prose.lang_at(m.start()) == "rad":
+            if check_ede and word not in speller.ede and not all(p in speller.ede for p in _PART.findall(word)):
+                out.append(doc.at(m.start(), "SPELL-EDE", f"Từ Êđê “{word}” chưa có trong data/words-ede.txt"))
+            continue
+        if data.dictionary_missing or speller.vi_ok(word):
+            continue
+        if tones.is_old_style(word) and speller.vi_ok(tones.to_new_style(word)):
+            continue  # reported as TEXT-TONE-STYLE
+        if _looks_like_name(word):
+            out.append(doc.at(m.start(), "SPELL-ABBR", f"“{word}” chưa có trong danh sách từ của dự án"))
+            continue
+        bad = [p for p in _PART.findall(word) if p not in speller.vi] or [word]
+        sugg = speller.suggestions(bad[0])
+        hint = (f"Có phải là: {', '.join(sugg)}? " if sugg else "") + \
+            "Nếu từ này đúng (tên riêng, từ nước ngoài), thêm vào data/words-vi.txt."
+        out.append(doc.at(m.start(), "SPELL-VI", f"“{word}” không có trong từ điển tiếng Việt", hint))
+    out += confusable_findings(doc, prose, data)
+    return out
+
+
+def confusable_findings(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
+    out = []
+    for entry in data.confusables:
+        for wrong in entry["wrong"]:
+            rx = re.compile(r"(?<![\w\u0300-\u036f])" + r"\s+".join(map(re.escape, wrong.split()))
+                            + r"(?![\w\u0300-\u036f])", re.I)
+            for m in rx.finditer(prose.text):
+                if prose.lang_at(m.start()) == "vi":
+                    out.append(doc.at(m.start(), "SPELL-CONFUSABLE", f"“{m.group()}” là cách viết sai; viết “{entry['right']}”",
+                                      f"Lý do: {entry['reason']} (nguồn: {entry['source']})"))
+    return out

@@ -1,0 +1,72 @@
+"""`bdhvs check [PATH...]`: run every content check and explain each problem in Vietnamese.
+
+Without PATH it checks docs/ and data/ and also builds the site into a temporary folder
+to check internal links and anchors (both languages). `--fix` applies only the safe fixes.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bdhvs import settings
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check", help="Kiểm tra nội dung: phần đầu trang, liên kết, chính tả, bảng mã, an toàn, riêng tư, kiểu viết",
+        description="Kiểm tra các tệp trong docs/ và data/ (hoặc các tệp được chỉ ra). "
+                    "Mỗi lỗi in một dòng: tệp:dòng:cột  MÃ  lỗi — cách sửa.")
+    parser.add_argument("paths", nargs="*", metavar="ĐƯỜNG_DẪN", help="tệp hoặc thư mục (mặc định: docs/ và data/)")
+    parser.add_argument("--fix", action="store_true",
+                        help="tự sửa lỗi an toàn: chuẩn Unicode NFC, chữ font cũ TCVN3/VNI, đặt dấu kiểu mới")
+    parser.add_argument("--no-build", action="store_true", help="không dựng trang để kiểm tra liên kết nội bộ (nhanh hơn)")
+    parser.add_argument("--site", type=Path, metavar="THƯ_MỤC", help="kiểm tra liên kết trong trang đã dựng sẵn ở thư mục này")
+    parser.add_argument("--no-style", action="store_true", help="bỏ qua kiểm tra kiểu viết Markdown")
+    parser.add_argument("--list-codes", action="store_true", help="in bảng mã lỗi (Markdown) rồi thoát")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from bdhvs.checks import codes, fixes, runner
+    from bdhvs.checks.data import load as load_data
+    from bdhvs.findings import report
+
+    if args.list_codes:
+        print(codes.markdown_table())
+        return 0
+    options = runner.Options(style=not args.no_style)
+    default = not args.paths
+    paths = [settings.DOCS_DIR, settings.DATA_DIR] if default else [Path(p) for p in args.paths]
+
+    if args.fix:
+        files, _ = runner.collect(paths)
+        data = load_data(options.data_dir)
+        total = 0
+        for path in files:
+            if path.suffix.lower() not in {".md", ".markdown", ".yml", ".yaml", ".txt"}:
+                continue
+            changes = fixes.fix_file(path, data, root=options.root, docs_dir=options.docs_dir)
+            for change in changes:
+                print(f"{_rel(path)}:{change.line}  ĐÃ SỬA  {change.what}")
+            total += len(changes)
+        print(f"Đã sửa {total} chỗ." if total else "Không có gì cần tự sửa.")
+
+    findings = runner.check_paths(paths, options)
+    if args.site:
+        findings += runner.check_built(options, site_dir=args.site)
+    elif default and not args.no_build:
+        findings += runner.check_built(options)
+    errors = report(findings)
+    warnings = len(findings) - errors
+    if errors:
+        print(f"\n{errors} lỗi, {warnings} cảnh báo. Sửa các lỗi trên rồi chạy lại `bdhvs check`."
+              " Giải thích từng mã lỗi: CONTRIBUTING.md.", file=sys.stderr)
+        return 1
+    print(f"Không có lỗi ({warnings} cảnh báo)." if warnings else "Không có lỗi.", file=sys.stderr)
+    return 0
+
+
+def _rel(path: Path) -> str:
+    from bdhvs.findings import relative
+
+    return relative(path, settings.ROOT)
