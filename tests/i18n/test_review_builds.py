@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from bdhvs.i18n import frontmatter, workflow
 from bdhvs.i18n.project import Project
-from tinysite import build, make_project
+from tinysite import PAGES, build, make_project
 
 pytestmark = pytest.mark.slow
 DAY = dt.date(2026, 11, 20)
@@ -46,6 +46,15 @@ def builds(tmp_path_factory):
     path.write_text(frontmatter.join(meta, "# hdruôm hră { #cac-huong-dan }\n\n- [đru](thu.md)\n- [hriăm](thu-hai.md)\n"),
                     encoding="utf-8")
     workflow.review(project, "huong-dan/index.md", "Giáo viên tiếng Êđê trường THCS", today=DAY)
+    # huong-dan/thu-ba.md: reviewed, then the Vietnamese page changed (stale).
+    vi_page = project.vi_dir / "huong-dan/thu-ba.md"
+    vi_page.write_text(PAGES["vi/huong-dan/thu-hai.md"].replace("thứ hai", "thứ ba"), encoding="utf-8")
+    workflow.create(project, "huong-dan/thu-ba.md", today=DAY)
+    path = project.ede_dir / "huong-dan/thu-ba.md"
+    path.write_text(frontmatter.join(frontmatter.read(path).meta, "# sa dua tlâo\n\npluh\n"), encoding="utf-8")
+    workflow.review(project, "huong-dan/thu-ba.md", "Cán bộ văn hoá xã", today=DAY)
+    vi_page.write_text(vi_page.read_text(encoding="utf-8").replace("Một đoạn văn.", "Một đoạn văn mới."),
+                       encoding="utf-8")
     # UI strings: footer.next reviewed, footer.previous only sourced; a reviewed nav label.
     ui = yaml.safe_load((root / "data/ede-ui.yml").read_text(encoding="utf-8"))
     for item in ui:
@@ -102,6 +111,19 @@ def test_reviewed_page_says_who_reviewed_and_when(builds):
     assert page.select_one('[data-bdhvs="fallback-notice"]') is None
 
 
+def test_stale_reviewed_page_points_to_the_newer_vietnamese_page(builds):
+    public, _ = builds
+    page_path = public / "ede/huong-dan/thu-ba/index.html"
+    page = soup(page_path)
+    assert "Cán bộ văn hoá xã" in page.select_one('[data-bdhvs="reviewed-by"]').get_text()
+    notice = page.select_one('[data-bdhvs="stale-notice"]')
+    assert notice is not None and notice["lang"] == "vi"
+    target = (page_path.parent / notice.a["href"] / "index.html").resolve()
+    assert target == (public / "huong-dan/thu-ba/index.html").resolve()
+    # the current reviewed page has no such notice
+    assert soup(public / "ede/huong-dan/index.html").select_one('[data-bdhvs="stale-notice"]') is None
+
+
 def test_fallback_pages_are_labelled_in_the_ede_navigation(builds):
     public, _ = builds
     items = nav_items(soup(public / "ede/huong-dan/index.html"))
@@ -134,6 +156,7 @@ def test_editors_status_page_is_generated_and_not_in_citizens_nav(builds):
     assert rows["huong-dan/index.md"] == "Đã dịch, mới nhất"
     assert rows["huong-dan/thu-hai.md"] == "Chưa dịch"
     assert rows["index.md"] == "Chưa dịch"
+    assert rows["huong-dan/thu-ba.md"] == "Bản dịch cũ (tiếng Việt đã đổi)"
     for html in (public / "index.html", public / "ede/index.html"):
         assert "bien-tap/ban-dich" not in " ".join(a["href"] for a in soup(html).select("nav.md-nav--primary a[href]"))
 

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import unicodedata
 
+import pytest
+
 from bdhvs.i18n import base, frontmatter, scaffold, status
 from tinysite import PAGES
 
@@ -71,3 +73,20 @@ def test_ede_letters_are_kept_exactly():
 def test_source_hash_ignores_line_endings_but_not_content():
     assert base.source_hash(VI) == base.source_hash(VI.replace("\n", "\r\n"))
     assert base.source_hash(VI) != base.source_hash(VI.replace("Đăng nhập", "Đăng xuất"))
+
+
+def test_scaffold_of_a_real_guide_matches_the_front_matter_schema():
+    import json
+
+    import jsonschema
+
+    from bdhvs.content import schema
+    from bdhvs.settings import DOCS_DIR
+
+    vi = (DOCS_DIR / "vi/huong-dan/cai-dat-vneid.md").read_text(encoding="utf-8")
+    meta = frontmatter.split(scaffold.make(vi, "huong-dan/cai-dat-vneid.md", DAY)).meta
+    meta = json.loads(json.dumps(meta, default=str))  # YAML dates -> "YYYY-MM-DD", as the checks read them
+    jsonschema.validate(meta, schema.SCHEMAS[meta["page_type"]])
+    meta["translation"]["status"] = "reviewed"
+    with pytest.raises(jsonschema.ValidationError, match="reviewer"):
+        jsonschema.validate(meta, schema.SCHEMAS[meta["page_type"]])

@@ -26,6 +26,7 @@ PLATFORM_LABELS = {
 }
 PAGE_TYPES = ["home", "guide", "section", "info", "editor"]
 REVIEW_STATUSES = ["draft", "reviewed"]
+TRANSLATION_STATUSES = REVIEW_STATUSES + ["sourced"]
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _NONEMPTY = {"type": "string", "minLength": 1}
@@ -65,11 +66,15 @@ TRANSLATION = {
     "properties": {
         "source": _NONEMPTY,  # path of the Vietnamese page, relative to docs/vi/
         "source_hash": {"type": "string", "pattern": r"^[0-9a-f]{12,64}$"},
-        "status": {"enum": REVIEW_STATUSES},
+        # draft | reviewed, or "sourced": not a translation but a Vietnamese page quoting only
+        # sourced Ede terms (scripts/bdhvs/i18n/publishing.py; e.g. docs/ede/index.md).
+        "status": {"enum": TRANSLATION_STATUSES},
         "translator": _NONEMPTY,  # a role
         "reviewer": _NONEMPTY,  # a role
         "date": _DATE,
     },
+    "if": {"properties": {"status": {"const": "reviewed"}}},
+    "then": {"required": ["source", "status", "source_hash", "reviewer", "date"]},
 }
 
 _COMMON = {
