@@ -50,6 +50,11 @@ def test_terms_are_explained_on_guide_pages(site, lang):
     definitions = {t.term: t.definition for t in TERMS}
     assert titles.get("OTP") == definitions["OTP"]
     assert titles.get("passcode") == definitions["passcode"]
+    # Explained once per page (first use), focusable so a tap shows it.
+    abbrs = page.select("article abbr[title]")
+    assert len(abbrs) == len({a.get_text() for a in abbrs})
+    assert all(a.get("tabindex") == "0" for a in abbrs)
+    assert "VNeID" in page.select_one("article").get_text()  # later uses stay as plain text
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 
 GLOSSARY_FILE = "glossary.yml"
 ABBR_FILE = "glossary-abbr.md"
+# What Python-Markdown's `abbr` extension writes for a glossary term.
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]*)</abbr>')
 MARKER = re.compile(r"<!--\s*bdhvs:(?P<name>[a-z]+)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->")
 
 
@@ -73,6 +75,22 @@ def guide_context(meta: dict, urls: dict[str, str]) -> dict:
             for s in meta.get("sources") or [] if isinstance(s, dict)
         ],
     }
+
+
+def explain_once(html: str) -> str:
+    """Keep the glossary explanation on the FIRST use of each term in a page (plain text
+    afterwards: fewer dotted underlines to read past), and make it focusable so a tap
+    shows it (guide.css) - Material's tooltip script is not loaded on this site."""
+    seen: set[str] = set()
+
+    def first_only(match: re.Match) -> str:
+        text = match.group("text")
+        if text in seen:
+            return text
+        seen.add(text)
+        return f'<abbr tabindex="0" title="{match.group("title")}">{text}</abbr>'
+
+    return ABBR.sub(first_only, html)
 
 
 def sync_abbr_file(terms: list[glossary.Term], path: Path) -> bool:
@@ -137,6 +155,9 @@ class GuidesFeature:
             )
 
         return MARKER.sub(expand, markdown)
+
+    def on_page_content(self, html, page, config, files):
+        return explain_once(html) if "<abbr" in html else html
 
     # -- templates ----------------------------------------------------------------
     def on_page_context(self, context, page, config, nav):
