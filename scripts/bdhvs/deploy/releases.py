@@ -146,7 +146,7 @@ class Target:
         return cmd
 
     def run(self, script: str) -> subprocess.CompletedProcess:
-        full = f"cd {_q(self.base)} && {{ {script}; }}"
+        full = f"mkdir -p {_q(self.base)} && cd {_q(self.base)} && {{ {script}; }}"
         if self.remote:
             cmd = [*self._ssh(), self.host, full]
         else:
@@ -162,7 +162,11 @@ class Target:
                 raise DeployError("Thiếu chương trình rsync trên máy này. Cài bằng: apt-get install rsync")
             shutil.copytree(site, dest)
             return
-        cmd = ["rsync", "-a", "--delete", *self.rsync_args]
+        # --checksum: compare contents, not size+time (every build gives every file a new time;
+        # a rebuilt file of the same size within the same second would otherwise be taken
+        # from the old release). No -t: times are not kept, so an unchanged file can be a
+        # hard link to the live release (--link-dest needs equal attributes).
+        cmd = ["rsync", "-rlp", "--delete", "--checksum", *self.rsync_args]
         if link_dest:  # unchanged files become hard links to the live release: fast, small
             cmd.append(f"--link-dest={self.base.rstrip('/')}/releases/{link_dest}/")
         if self.remote:
