@@ -41,6 +41,7 @@ class ProjectData:
     ede_words: frozenset[str] = frozenset()
     domains: dict[str, Domain] = field(default_factory=dict)
     shorteners: frozenset[str] = frozenset()
+    source_suffixes: tuple[str, ...] = ()
     hotlines: dict[str, dict] = field(default_factory=dict)  # digits -> entry
     emails: dict[str, dict] = field(default_factory=dict)
     confusables: list[dict] = field(default_factory=list)
@@ -141,6 +142,7 @@ def load(data_dir: Path | None = None, dictionary: Path | None = None) -> Projec
         pd.domains[dom] = Domain(dom, item["owner"], item["status"], item["use"], list(item.get("prefixes") or []))
     if isinstance(doc, dict):
         pd.shorteners = frozenset(str(s).lower() for s in doc.get("shorteners") or [])
+        pd.source_suffixes = tuple("." + str(s).lower().lstrip(".") for s in doc.get("source_suffixes") or [])
 
     doc, name = _yaml(data_dir / "hotlines.yml", problems)
     for item in _entries(doc, "hotlines", name, problems):

@@ -37,12 +37,16 @@ def check_url(doc: Document, link: Link, data: ProjectData) -> list[Finding]:
     if host in data.shorteners:
         return [doc.at(link.offset, "URL-SHORTENER", f"“{host}” là dịch vụ rút gọn liên kết")]
     entry = data.domains.get(host)
+    if entry is None and link.kind == "source" and ("." + host).endswith(data.source_suffixes or ("\0",)):
+        return []  # a government site cited as a source (registration of these names is restricted)
     if entry is None:
         return [doc.at(link.offset, "URL-DOMAIN", f"Tên miền “{host}” chưa có trong data/domains.yml")]
     if not entry.allowed:
         code = "URL-UNVERIFIED" if entry.status == "uncertain" else "URL-DOMAIN"
         state = "chưa được xác minh" if entry.status == "uncertain" else "không tìm thấy bằng chứng là trang chính thức"
-        return [doc.at(link.offset, code, f"Tên miền “{host}” ({entry.owner}) {state}")]
+        # A listed-but-unverified publisher cited as a source is a warning; a link in the text is an error.
+        severity = "warning" if code == "URL-UNVERIFIED" and link.kind == "source" else None
+        return [doc.at(link.offset, code, f"Tên miền “{host}” ({entry.owner}) {state}", severity=severity)]
     if entry.use == "source" and link.kind != "source":
         return [doc.at(link.offset, "URL-DOMAIN", f"“{host}” ({entry.owner}) chỉ được ghi làm nguồn, không đặt liên kết trong bài",
                        "Dẫn người đọc tới trang chính thức; bài báo thì ghi vào sources: ở phần đầu trang.")]

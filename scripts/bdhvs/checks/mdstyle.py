@@ -35,7 +35,8 @@ def check(doc: Document, config: Path | None = None) -> list[Finding]:
         rule = failure.rule_id.upper()
         line, col = failure.line_number, failure.column_number
         offset = doc.lines.offset(line, col) if line >= 1 else 0
-        extra = f" [{failure.extra_error_information}]" if failure.extra_error_information else ""
+        info = (failure.extra_error_information or "").strip().strip("[]").strip()
+        extra = f" ({info})" if info else ""
         if rule in CODES:
             out.append(doc.at(offset, rule, CODES[rule].title + extra))
         else:

@@ -17,10 +17,13 @@ PHONE = re.compile(
     rf"(?<![\d.,/-])(?:\+84{_SEP}|\(\+84\){_SEP}|0)\d(?:{_SEP}\d){{8,9}}(?![\d/-]|[.,]\d)"  # 10–11 digit numbers
     rf"|(?<![\d.,/-])1[89]00{_SEP}\d(?:{_SEP}\d){{3,5}}(?![\d/-]|[.,]\d)"  # 1900/1800 hotlines
 )
-SHORT_CODE = re.compile(r"(?<![\d.,/-])(?:1[0-9]{2}|[1-9][0-9]{3})(?![\d/-]|[.,]\d)")
+SHORT_CODE = re.compile(r"(?<![\d.,/-])(?:1[0-9]{2}|[1-9][0-9]{3})(?![\d/%-]|[.,]\d)")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()\"'`]+|www\.[^\s<>()\"'`]+", re.I)
-_PHONE_CONTEXT = re.compile(r"(?:gọi|số|điện thoại|đường dây nóng|tổng đài|hotline|nhắn tin|sđt|zalo)[^\n]{0,20}$", re.I)
+# A 3–4 digit number is a phone number only right after words that say so ("gọi 113").
+_PHONE_CONTEXT = re.compile(
+    r"(?:gọi|gọi điện|gọi tới|gọi đến|gọi vào|tổng đài|đường dây nóng|hotline|nhắn tin|nhắn|"
+    r"số điện thoại|sđt|đầu số)(?:\s+(?:tới|đến|về|vào|số))?[\s:]*\**$", re.I)
 
 
 def _urls_blanked(text: str) -> str:

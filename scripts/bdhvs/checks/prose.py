@@ -149,6 +149,11 @@ def analyse(doc: Document) -> Prose:
             if getattr(key_node, "value", None) in PROSE_FRONT_MATTER_KEYS:
                 for s, e in _scalar_spans(value, doc.fm_offset):
                     chars[s:e] = list(text[s:e])
+        # URLs, domains and e-mail addresses inside those values are not prose either.
+        restored = "".join(chars)
+        for rx in (_URL, _EMAIL, _DOMAIN):
+            for m in rx.finditer(restored, 0, doc.body_offset):
+                _blank(chars, m.start(), m.end())
     ede, vi = language_spans(text, doc.body_offset, doc.lang)
     if doc.lang == "ede":
         ede = [(0, doc.body_offset)] + ede

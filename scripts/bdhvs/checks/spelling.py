@@ -78,7 +78,18 @@ def _skip(word: str, text: str, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if before == "/" and word.upper() == word:
+        return True  # symbol of a legal document: 76/KH-UBND, 2733/QĐ-BYT
     return before.isdigit() or after.isdigit() or before == "_" or after == "_"
+
+
+# Quoted text written without any diacritics on purpose (an SMS exactly as sent):
+# "Cuc Canh sat QLHC ve TTXH thong bao". At least three words, all plain ASCII.
+_UNACCENTED_QUOTE = re.compile(r"[\"“]([A-Za-z0-9 ,.:;!?/()-]{5,})[\"”]")
+
+
+def unaccented_quotes(text: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _UNACCENTED_QUOTE.finditer(text) if len(m.group(1).split()) >= 3]
 
 
 def _looks_like_name(word: str) -> bool:
@@ -102,9 +113,10 @@ def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller) -> l
     out: list[Finding] = []
     text = prose.text
     check_ede = ede_checked(doc)
+    verbatim = unaccented_quotes(text)
     for m in WORD.finditer(text):
         word = m.group()
-        if _skip(word, text, m.start(), m.end()):
+        if _skip(word, text, m.start(), m.end()) or any(s <= m.start() < e for s, e in verbatim):
             continue
         if prose.lang_at(m.start()) == "rad":
             if check_ede and word not in speller.ede and not all(p in speller.ede for p in _PART.findall(word)):
