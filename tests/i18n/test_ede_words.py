@@ -68,3 +68,8 @@ def test_sourced_fragments_check():
     terms = ["Klei Êđê", "đru", "hdruôm hră"]
     html = '<p lang="vi"><span lang="rad">Klei Êđê</span> <span lang="rad">Đru</span> <b lang="rad">mơ\u0306ng</b></p>'
     assert publishing.unsourced_fragments(html, terms) == ["mơ\u0306ng"]
+
+
+def test_unmarked_ede_letters_on_a_vietnamese_page_are_found():
+    html = '<p>Bà con <span lang="rad">ƀuôn</span> và ƀuôn mơ\u0306ng, chữ đ ă bình thường.</p>'
+    assert publishing.unmarked_ede(html) == ["mơ\u0306ng", "ƀuôn"]

@@ -166,10 +166,13 @@ def test_sourced_page_with_an_unsourced_ede_word_fails_the_build(tmp_path):
     (root / "docs/ede/index.md").write_text(
         "---\ntitle: x\ndescription: Trang thử có một từ Êđê không có nguồn.\npage_type: home\n"
         "translation:\n  source: index.md\n  status: sourced\n---\n\n"
-        '# Trang\n\n<span lang="rad">Klei Êđê</span> và <span lang="rad">mơ\u0306ng ƀuôn</span>\n',
+        '# Trang\n\n<span lang="rad">Klei Êđê</span> và <span lang="rad">mơ\u0306ng ƀuôn</span>\n\n'
+        "Một câu Êđê không đánh dấu: hriăm čih.\n",
         encoding="utf-8")
     result = build(root, tmp_path / "site")
     assert result.returncode != 0
     warning = next(l for l in result.output.splitlines() if "WARNING" in l)
     assert "docs/ede/index.md" in warning and "mơ\u0306ng ƀuôn" in warning and "data/ede-words.yml" in warning
     assert "Klei Êđê" not in warning.split("'sourced'")[1].split("không có")[0]
+    unmarked = [l for l in result.output.splitlines() if "không đánh dấu" in l]
+    assert unmarked and "čih" in unmarked[0] and "hriăm" not in unmarked[0]  # ă is Vietnamese too

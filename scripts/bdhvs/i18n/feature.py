@@ -119,6 +119,12 @@ class Translations:
                     "(data/ede-words.yml). Chỉ được trích từ Êđê có nguồn; thêm từ đó kèm nguồn vào "
                     "data/ede-words.yml, hoặc chuyển trang thành bản dịch (status: draft) để người Êđê duyệt.",
                     page.file.src_uri, fragment)
+            unmarked = publishing.unmarked_ede(html)
+            if unmarked:
+                log.warning(
+                    "docs/%s: trang 'sourced' là trang tiếng Việt nhưng có chữ Êđê không đánh dấu "
+                    "lang=\"rad\": %s. Đặt từ Êđê có nguồn trong <span lang=\"rad\">…</span>.",
+                    page.file.src_uri, ", ".join(unmarked))
             html = f'<div lang="vi" data-bdhvs="sourced-content">{html}</div>'
         elif state == "reviewed" and status.count_todo(page.markdown or ""):
             log.warning("docs/%s: đã đánh dấu 'reviewed' nhưng còn khối \"%s\" chưa dịch. Dịch hết, "

@@ -51,3 +51,16 @@ def unsourced_fragments(html: str, terms: list[str]) -> list[str]:
         if any(w not in allowed_words for w in tokens(text)):
             bad.append(text)
     return bad
+
+
+# Letters that Vietnamese does not use: on a ``sourced`` (Vietnamese) page they mean Ede
+# text that is not marked ``lang="rad"``, i.e. that escaped the sourced-words check.
+EDE_ONLY_LETTERS = "ƀɃčČñÑĕĔĭĬŏŎŭŬ\u0306"
+
+
+def unmarked_ede(html: str) -> list[str]:
+    """Words with Ede-only letters outside any ``lang="rad"`` element."""
+    soup = BeautifulSoup(html, "html.parser")
+    for el in soup.find_all(attrs={"lang": "rad"}):
+        el.decompose()
+    return sorted({w for w in tokens(soup.get_text(" ")) if any(c in EDE_ONLY_LETTERS for c in w)})
