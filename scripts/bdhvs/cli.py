@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "bdhvs.commands.deploy",
     "bdhvs.commands.server_config",
     "bdhvs.commands.font",
+    "bdhvs.commands.images",
     "bdhvs.commands.translations",
     "bdhvs.commands.translate",
 ]

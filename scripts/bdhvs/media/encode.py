@@ -53,20 +53,28 @@ def _png(image: Image.Image) -> bytes:
 def encode(image: Image.Image, budget: int, *, allow_lossless: bool = True) -> Encoded:
     image = _clean(image)
     while True:
-        lossy = [(q, _webp(image, lossless=False, quality=q)) for q in LOSSY_QUALITIES[:1]]
+        good = _webp(image, lossless=False, quality=LOSSY_QUALITIES[0])
         if allow_lossless:
             best = Encoded(_webp(image, lossless=True, quality=80), "webp", *image.size, True)
-            png = _png(image)
-            if len(png) < len(best.data):
-                best = Encoded(png, "png", *image.size, True)
+            if len(best.data) <= budget * 1.5:  # PNG rarely wins; try it only when it could matter
+                png = _png(image)
+                if len(png) < len(best.data):
+                    best = Encoded(png, "png", *image.size, True)
             # Lossless only when it fits and costs at most 25 % more than good lossy.
-            if len(best.data) <= budget and len(best.data) <= LOSSLESS_PREMIUM * len(lossy[0][1]):
+            if len(best.data) <= budget and len(best.data) <= LOSSLESS_PREMIUM * len(good):
                 return best
-        for quality in LOSSY_QUALITIES:
-            data = lossy[0][1] if quality == lossy[0][0] else _webp(image, lossless=False, quality=quality)
-            if len(data) <= budget:
-                return Encoded(data, "webp", *image.size, False, quality)
+        if len(good) <= budget:
+            return Encoded(good, "webp", *image.size, False, LOSSY_QUALITIES[0])
+        low = _webp(image, lossless=False, quality=LOSSY_QUALITIES[-1])
+        if len(low) <= budget:
+            for quality in LOSSY_QUALITIES[1:-1]:
+                data = _webp(image, lossless=False, quality=quality)
+                if len(data) <= budget:
+                    return Encoded(data, "webp", *image.size, False, quality)
+            return Encoded(low, "webp", *image.size, False, LOSSY_QUALITIES[-1])
         if image.width <= MIN_WIDTH:
-            return Encoded(data, "webp", *image.size, False, LOSSY_QUALITIES[-1])  # caller reports over budget
-        new_w = max(MIN_WIDTH, int(image.width * 0.85))
+            return Encoded(low, "webp", *image.size, False, LOSSY_QUALITIES[-1])  # caller reports over budget
+        # Too big even at the lowest quality: scale down (bytes grow roughly with the area).
+        ratio = min(0.85, 0.95 * (budget / len(low)) ** 0.5)
+        new_w = max(MIN_WIDTH, int(image.width * ratio))
         image = image.resize((new_w, max(1, round(image.height * new_w / image.width))), Image.Resampling.LANCZOS)

@@ -71,7 +71,11 @@ def output_size(size: tuple[int, int], max_width: int) -> tuple[int, int]:
 
 
 def render(image: Image.Image, spec: Spec | None, *, max_width: int | None = None) -> Image.Image:
-    """The annotated, redacted, cropped and resized screenshot (RGB, no metadata)."""
+    """The annotated, redacted, cropped and resized screenshot (RGB, no metadata).
+
+    The screenshot is resized once (Lanczos); annotations are drawn on a transparent
+    layer at >= 2x the output resolution, downsampled (anti-aliased) and composited on
+    top, so the screenshot's own pixels are never resampled twice."""
     spec = spec or Spec()
     image = to_srgb(image)
     image = redact(image, spec.redact)
@@ -81,24 +85,26 @@ def render(image: Image.Image, spec: Spec | None, *, max_width: int | None = Non
         image = image.crop((x, y, x + w, y + h))
         ox, oy = x, y
     out_w, out_h = output_size(image.size, max_width or spec.max_width)
-    # Work at >= 2x the output width; enlarge with NEAREST (exact pixels) when needed.
-    factor = max(1, math.ceil(SUPERSAMPLE * out_w / image.width))
-    if factor > 1:
-        image = image.resize((image.width * factor, image.height * factor), Image.Resampling.NEAREST)
-    scale = image.width / out_w  # working pixels per output pixel
+    base = image if image.size == (out_w, out_h) else image.resize((out_w, out_h), Image.Resampling.LANCZOS,
+                                                                    reducing_gap=3.0)
+    if not (spec.boxes or spec.arrows or spec.callouts):
+        return base
+    factor = max(image.width, SUPERSAMPLE * out_w) / image.width  # working px per source px
+    layer = Image.new("RGBA", (round(image.width * factor), round(image.height * factor)), (0, 0, 0, 0))
+    scale = layer.width / out_w  # working px per output px
 
     def at(point):
         return ((point[0] - ox) * factor, (point[1] - oy) * factor)
 
-    if spec.boxes or spec.arrows or spec.callouts:
-        canvas = ImageDraw.Draw(image)
-        for rect in spec.boxes:
-            px, py = at(rect[:2])
-            d.box(canvas, (px, py, rect[2] * factor, rect[3] * factor), scale)
-        for start, end in spec.arrows:
-            d.arrow(canvas, at(start), at(end), scale)
-        for number, point in spec.callouts:
-            d.callout(canvas, number, at(point), scale)
-    if image.size != (out_w, out_h):
-        image = image.resize((out_w, out_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    return image
+    canvas = ImageDraw.Draw(layer)
+    for rect in spec.boxes:
+        px, py = at(rect[:2])
+        d.box(canvas, (px, py, rect[2] * factor, rect[3] * factor), scale)
+    for start, end in spec.arrows:
+        d.arrow(canvas, at(start), at(end), scale)
+    for number, point in spec.callouts:
+        d.callout(canvas, number, at(point), scale)
+    layer = layer.resize((out_w, out_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    out = base.convert("RGBA")
+    out.alpha_composite(layer)
+    return out.convert("RGB")

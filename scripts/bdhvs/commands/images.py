@@ -1,0 +1,48 @@
+"""`bdhvs images`: render the guides' screenshots and sketches (cached), check every
+media file, or run the media benchmark."""
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "images",
+        help="Dựng ảnh chụp màn hình, hình minh hoạ và kiểm tra ảnh, video, âm thanh của các bài hướng dẫn",
+        description="Dựng ảnh (có chú thích, che thông tin cá nhân, nén WebP) từ docs/huong-dan/ vào bộ nhớ đệm, "
+                    "rồi kiểm tra ảnh, data/videos.yml, video và âm thanh. Khi dựng trang, việc này tự chạy.",
+    )
+    parser.add_argument("--bench", action="store_true", help="đo dung lượng ảnh trước/sau và trang có/không có lớp che video")
+    parser.add_argument("--out", metavar="THƯ_MỤC", help="chép ảnh đã dựng vào thư mục này để xem thử")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import shutil
+    from pathlib import Path
+
+    from bdhvs import settings
+    from bdhvs.findings import report
+    from bdhvs.media import cache as cache_mod, catalog, check, video
+
+    if args.bench:
+        from bdhvs.media import bench
+
+        return bench.run()
+    cache = cache_mod.Cache(settings.CACHE_DIR / "images")
+    images, findings = catalog.render_all(settings.MEDIA_DIR, cache, root=settings.ROOT)
+    register_, more = video.load_register(settings.DATA_DIR / "videos.yml", root=settings.ROOT)
+    findings += more + check.check_media(settings.MEDIA_DIR, register_, root=settings.ROOT)
+    for key, r in sorted(images.items()):
+        kind = "hình minh hoạ" if r.sketch else "ảnh chụp"
+        state = "có sẵn" if r.cached else "vừa dựng"
+        print(f"{r.uri:<55} {kind:<14} {r.entry.width}×{r.entry.height:<5} {r.entry.bytes:>8,} byte  ({state})")
+        if args.out:
+            target = Path(args.out) / r.uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(r.entry.path, target)
+    print(f"{len(images)} ảnh: {cache.hits} lấy từ bộ nhớ đệm, {cache.misses} vừa dựng.")
+    errors = report(findings)
+    if errors:
+        print(f"{errors} lỗi cần sửa (xem từng dòng ở trên).")
+        return 1
+    print("Ảnh, video và âm thanh: không có lỗi.")
+    return 0
