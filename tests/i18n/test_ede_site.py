@@ -43,6 +43,11 @@ def test_ede_navigation_marks_vietnamese_fallbacks(site):
     home = [a for a in links if a["href"] in ("./", ".")]
     assert home and not any(a.select_one('[data-bdhvs="nav-fallback"]') for a in home)
     assert soup(site / "index.html").select('[data-bdhvs="nav-fallback"]') == []
+    # On a fallback page, its own entry (link and the table-of-contents toggle) is marked too.
+    guide = soup(site / "ede/huong-dan/cai-dat-vneid/index.html")
+    label = guide.select_one('label.md-nav__link--active[for="__toc"]')
+    assert label.select_one('[data-bdhvs="nav-fallback"]') is not None
+    assert guide.select_one('a.md-nav__link--active[href="./"] [data-bdhvs="nav-fallback"]') is not None
 
 
 def test_editors_status_page_is_built_outside_the_navigation(site):

@@ -32,6 +32,9 @@ STATUS_MARKER = "<!-- bdhvs:translation-status -->"
 EDE = "ede"
 _NAV_LINK = re.compile(
     r'(<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
+# The current page's entry is also a <label for="__toc"> (table of contents toggle).
+_TOC_LABEL = re.compile(
+    r'(<label class="md-nav__link md-nav__link--active" for="__toc">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
 FALLBACK_MARK = ' <small class="bdhvs-nav-fallback" lang="vi" data-bdhvs="nav-fallback">(tiếng Việt)</small>'
 
 
@@ -160,4 +163,7 @@ def mark_fallback_links(html: str, page_url: str, fallback_urls: set[str]) -> st
         if target in fallback_urls and "bdhvs-nav-fallback" not in match.group(3):
             return match.group(1) + match.group(3).rstrip() + FALLBACK_MARK + "\n  " + match.group(4)
         return match.group(0)
-    return _NAV_LINK.sub(add, html)
+    html = _NAV_LINK.sub(add, html)
+    if page_url in fallback_urls:
+        html = _TOC_LABEL.sub(lambda m: m.group(1) + m.group(2).rstrip() + FALLBACK_MARK + "\n  " + m.group(3), html)
+    return html
