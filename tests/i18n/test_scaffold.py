@@ -90,3 +90,12 @@ def test_scaffold_of_a_real_guide_matches_the_front_matter_schema():
     meta["translation"]["status"] = "reviewed"
     with pytest.raises(jsonschema.ValidationError, match="reviewer"):
         jsonschema.validate(meta, schema.SCHEMAS[meta["page_type"]])
+
+
+def test_audio_and_video_references_stay_shared_in_their_step():
+    vi = VI.replace("    Bạn thấy: màn hình chính.\n",
+                    "    Bạn thấy: màn hình chính.\n\n    ![type:audio](../../huong-dan/thu/buoc-1.vi.opus)\n")
+    body = frontmatter.split(make(vi)).body
+    assert "\n    ![type:audio](../../huong-dan/thu/buoc-1.vi.opus)\n" in body
+    step1 = body.split("1. ", 1)[1].split("2. ", 1)[0]
+    assert step1.count('!!! note "Cần dịch"') == 2 and "type:audio" in step1
