@@ -55,6 +55,7 @@ def test_terms_are_explained_on_guide_pages(site, lang):
     assert len(abbrs) == len({a.get_text() for a in abbrs})
     assert all(a.get("tabindex") == "0" for a in abbrs)
     assert "VNeID" in page.select_one("article").get_text()  # later uses stay as plain text
+    assert page.select("article h1 abbr, article h2 abbr, article a abbr") == []
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -56,3 +56,14 @@ def test_unknown_marker_is_a_clear_vietnamese_error():
     with pytest.raises(PluginError) as info:
         feature.on_page_markdown("# A\n\n<!-- bdhvs:tasks audience=farmers -->\n", _Page, None, None)
     assert "vi/index.md: dòng 3" in str(info.value) and "Cách sửa" in str(info.value)
+
+
+def test_glossary_terms_are_explained_once_in_running_text():
+    from bdhvs.content.feature import explain_once
+
+    html = ('<h1>A <abbr title="x">VNeID</abbr></h1>\n<p>Dùng <abbr title="x">VNeID</abbr> và '
+            '<abbr title="y">OTP</abbr>, lại <abbr title="x">VNeID</abbr>.</p>'
+            '<p><a href="#"><abbr title="y">OTP</abbr></a> é <abbr title="y">OTP</abbr></p>')
+    assert explain_once(html) == (
+        '<h1>A VNeID</h1>\n<p>Dùng <abbr tabindex="0" title="x">VNeID</abbr> và '
+        '<abbr tabindex="0" title="y">OTP</abbr>, lại VNeID.</p><p><a href="#">OTP</a> é OTP</p>')

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -25,8 +26,6 @@ log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 
 GLOSSARY_FILE = "glossary.yml"
 ABBR_FILE = "glossary-abbr.md"
-# What Python-Markdown's `abbr` extension writes for a glossary term.
-ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>[^<]*)</abbr>')
 MARKER = re.compile(r"<!--\s*bdhvs:(?P<name>[a-z]+)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->")
 
 
@@ -77,20 +76,56 @@ def guide_context(meta: dict, urls: dict[str, str]) -> dict:
     }
 
 
+class _AbbrFinder(HTMLParser):
+    """Offsets of every <abbr> in a page, and whether it sits in a heading or a link."""
+
+    SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self._skip_depth = 0
+        self._open: tuple[int, int, bool] | None = None  # start offset, start tag length, skipped
+        self.found: list[tuple[int, int, int, bool]] = []  # start, tag end, end, skipped
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skip_depth += 1
+        elif tag == "abbr":
+            self._open = (self._offset(), len(self.get_starttag_text() or ""), self._skip_depth > 0)
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag == "abbr" and self._open:
+            start, tag_len, skipped = self._open
+            self.found.append((start, start + tag_len, self._offset() + len("</abbr>"), skipped))
+            self._open = None
+
+
 def explain_once(html: str) -> str:
-    """Keep the glossary explanation on the FIRST use of each term in a page (plain text
-    afterwards: fewer dotted underlines to read past), and make it focusable so a tap
-    shows it (guide.css) - Material's tooltip script is not loaded on this site."""
-    seen: set[str] = set()
-
-    def first_only(match: re.Match) -> str:
-        text = match.group("text")
-        if text in seen:
-            return text
-        seen.add(text)
-        return f'<abbr tabindex="0" title="{match.group("title")}">{text}</abbr>'
-
-    return ABBR.sub(first_only, html)
+    """Keep the glossary explanation on the FIRST use of each term in the running text
+    (not in headings, buttons or links; plain text afterwards: fewer dotted underlines
+    to read past), and make it focusable so a tap shows it (guide.css). Material's
+    tooltip script is not loaded on this site."""
+    out, last, seen = [], 0, set()
+    for start, tag_end, end, skipped in _AbbrFinder(html).found:
+        text = html[tag_end:end - len("</abbr>")]
+        out.append(html[last:start])
+        if skipped or text in seen:
+            out.append(text)
+        else:
+            seen.add(text)
+            out.append(html[start:tag_end].replace("<abbr ", '<abbr tabindex="0" ', 1) + html[tag_end:end])
+        last = end
+    out.append(html[last:])
+    return "".join(out)
 
 
 def sync_abbr_file(terms: list[glossary.Term], path: Path) -> bool:

@@ -104,6 +104,7 @@ def render_page(terms: list[Term], *, show_unreviewed_ede: bool = False) -> str:
     for t in sorted(terms, key=lambda t: t.term.casefold()):
         out.append(t.term)
         out.append(f":   {t.definition}")
+        out.append("")
         out.append(f"    <small>Nguồn: [{t.source_title}]({t.source_url})</small>")
         if t.ede and (t.ede_status == "reviewed" or show_unreviewed_ede):
             draft = "" if t.ede_status == "reviewed" else " (bản nháp, chưa được người bản ngữ duyệt)"
