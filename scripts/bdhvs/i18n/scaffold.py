@@ -45,7 +45,10 @@ def make(vi_text: str, source: str, today: str, translator: str | None = None) -
 def scaffold_body(body: str) -> str:
     out: list[str] = []
     for block in _blocks(body.split("\n")):
-        out.extend(_convert(block))
+        converted = _convert(block)
+        if out and out[-1].strip() and converted and converted[0].strip():
+            out.append("")  # e.g. a tight numbered list: each step now holds an admonition
+        out.extend(converted)
     text = "\n".join(out).rstrip("\n") + "\n"
     return text
 
