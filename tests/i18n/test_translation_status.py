@@ -103,6 +103,8 @@ def test_orphan_and_summary(proj):
 
 def test_editor_pages_are_not_listed_for_translation(proj):
     assert "bien-tap/ban-dich.md" not in {e.source for e in status.scan(proj)}
+    with pytest.raises(PageError, match="người biên tập"):
+        workflow.create(proj, "bien-tap/ban-dich.md")
 
 
 def test_translate_never_overwrites(proj):

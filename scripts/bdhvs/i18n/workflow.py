@@ -42,6 +42,9 @@ def create(project: Project, source: str, today: dt.date | None = None, translat
                         "xem 'bdhvs translations --stale', sửa bản dịch rồi chạy 'bdhvs translate --sync "
                         f"{source}'.")
     text = vi_path.read_text(encoding="utf-8")
+    if frontmatter.split(text, vi_path).meta.get("page_type") == "editor":
+        raise PageError(f"docs/vi/{source}", "đây là trang cho người biên tập (page_type: editor); "
+                        "trang này chỉ có tiếng Việt, không cần dịch.")
     out = scaffold.make(text, source, today or dt.date.today(), translator)
     ede_path.parent.mkdir(parents=True, exist_ok=True)
     ede_path.write_text(out, encoding="utf-8")
