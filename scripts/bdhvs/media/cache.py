@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, features
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 
 @dataclass

@@ -65,7 +65,7 @@ def render(sketch: Sketch, *, max_width: int = 720) -> Image.Image:
             blocks.append((item, lines, fnt, max(48, len(lines) * 22 + 20)))
     banner_h, bar_h, gap = 30, 52, 14
     content_h = sum(b[3] for b in blocks) + gap * (len(blocks) - 1)
-    screen_h = max(520, bar_h + 28 + content_h + 48)
+    screen_h = max(320, bar_h + 28 + content_h + 40)
     total_h = banner_h + margin + frame + screen_h + frame + margin
     image = Image.new("RGB", (L(LOGICAL_WIDTH), L(total_h)), (241, 243, 244))
     canvas = ImageDraw.Draw(image)
@@ -114,7 +114,7 @@ def render(sketch: Sketch, *, max_width: int = 720) -> Image.Image:
         if item.target:
             d.box(canvas, (L(bx), L(by), L(bw), L(bh)), scale)
         if item.callout:
-            d.callout(canvas, item.callout, (L(bx + bw - 4), L(by + 4)), scale)
+            d.callout(canvas, item.callout, (L(bx + bw - 6), L(by + bh / 2)), scale)
     d.banner(image, BANNER_TEXT, L(banner_h))
     out_h = round(image.height * out_w / image.width)
     return image.resize((out_w, out_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
