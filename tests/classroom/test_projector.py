@@ -1,0 +1,122 @@
+"""Projector mode in real Chromium: toggle, URL parameter, one step per screen with the
+keys a clicker sends, remembered across reloads, Esc leaves, announced to screen readers."""
+from __future__ import annotations
+
+import pytest
+
+from classroom_helpers import DESKTOP, GUIDE, policy_server  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+TOGGLE = "[data-bdhvs=projector-toggle]"
+STATUS = "[data-bdhvs=step-status]"
+
+
+def projector_on(page) -> bool:
+    return page.evaluate("document.documentElement.classList.contains('bdhvs-projector')")
+
+
+def visible_steps(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".bdhvs-step", "els => els.filter(e => e.offsetParent !== null).map(e => e.value + '')")
+
+
+@pytest.fixture
+def guide(policy_server, new_page):
+    rec = new_page(**DESKTOP)
+    rec.page.goto(policy_server.url + GUIDE)
+    rec.page.wait_for_selector(TOGGLE, state="visible")
+    return rec.page
+
+
+def test_toggle_turns_on_big_high_contrast_type_and_hides_navigation(guide):
+    before = guide.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    assert guide.get_attribute(TOGGLE, "aria-pressed") == "false"
+    assert guide.locator(".md-sidebar--primary").is_visible()
+    guide.click(TOGGLE)
+    assert projector_on(guide)
+    assert guide.get_attribute(TOGGLE, "aria-pressed") == "true"
+    size = guide.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    assert size >= 30 and size > before * 1.5, (before, size)  # readable from the back of a hall
+    color = guide.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color")
+    assert color == "rgb(0, 0, 0)"
+    for nav in (".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not guide.locator(nav).first.is_visible(), nav
+    guide.click(TOGGLE)
+    assert not projector_on(guide) and guide.get_attribute(TOGGLE, "aria-pressed") == "false"
+
+
+def test_clicker_keys_step_through_the_numbered_steps_one_per_screen(guide):
+    steps = guide.evaluate("document.querySelectorAll('#cac-buoc ~ ol:first-of-type > li').length")
+    assert steps >= 3
+    guide.click(TOGGLE)
+    guide.mouse.click(5, 400)  # focus back on the page, like a presenter would
+    assert guide.text_content(STATUS) == "Phần đầu"
+    assert visible_steps(guide) == []
+    guide.keyboard.press("PageDown")
+    assert guide.text_content(STATUS) == f"Bước 1/{steps}"
+    assert visible_steps(guide) == ["1"]
+    guide.keyboard.press("ArrowRight")
+    guide.keyboard.press("Space")
+    assert guide.text_content(STATUS) == f"Bước 3/{steps}"
+    assert visible_steps(guide) == ["3"]  # the number stays right when the others are hidden
+    guide.keyboard.press("PageUp")
+    assert visible_steps(guide) == ["2"]
+    guide.keyboard.press("End")
+    assert guide.text_content(STATUS) in {"Phần cuối", f"Bước {steps}/{steps}"}
+    guide.keyboard.press("Home")
+    assert guide.text_content(STATUS) == "Phần đầu"
+    # the title stays on every screen
+    assert guide.locator("article h1").is_visible()
+
+
+def test_step_changes_are_announced_in_a_live_region(guide):
+    guide.click(TOGGLE)
+    status = guide.locator(STATUS)
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    guide.locator(".bdhvs-stepbar button", has_text="Sau").click()  # on-screen buttons too
+    assert status.text_content().startswith("Bước 1/")
+
+
+def test_setting_persists_across_reload_and_escape_leaves(guide):
+    guide.click(TOGGLE)
+    guide.reload()
+    guide.wait_for_selector(TOGGLE, state="visible")
+    assert projector_on(guide) and guide.get_attribute(TOGGLE, "aria-pressed") == "true"
+    guide.mouse.click(5, 400)
+    guide.keyboard.press("Escape")
+    assert not projector_on(guide)
+    assert guide.evaluate("document.activeElement.dataset.bdhvs") == "projector-toggle"
+    guide.reload()
+    guide.wait_for_selector(TOGGLE, state="visible")
+    assert not projector_on(guide)
+
+
+@pytest.mark.parametrize("query", ["?projector=1", "?trinhchieu=1"])
+def test_a_link_opens_in_projector_mode(policy_server, new_page, query):
+    rec = new_page(**DESKTOP)
+    rec.page.goto(policy_server.url + GUIDE + query)
+    rec.page.wait_for_function("document.documentElement.classList.contains('bdhvs-stepping')")
+    rec.page.goto(policy_server.url + GUIDE + "?projector=0")
+    rec.page.wait_for_selector(TOGGLE, state="visible")
+    assert not projector_on(rec.page)
+
+
+def test_keyboard_only_user_can_toggle(guide):
+    guide.focus(TOGGLE)
+    guide.keyboard.press("Enter")
+    assert projector_on(guide)
+    # Space on the focused toggle presses the button, it does not skip a step
+    guide.keyboard.press("Space")
+    assert not projector_on(guide)
+
+
+def test_pages_without_steps_get_big_type_without_step_controls(policy_server, new_page):
+    rec = new_page(**DESKTOP)
+    rec.page.goto(policy_server.url + "?projector=1")
+    rec.page.wait_for_function("document.documentElement.classList.contains('bdhvs-projector')")
+    assert not rec.page.evaluate("document.documentElement.classList.contains('bdhvs-stepping')")
+    assert rec.page.locator("article h1").is_visible()
+    rec.page.keyboard.press("PageDown")  # no step mode: the key scrolls as usual, nothing breaks
+    assert rec.page.locator(".bdhvs-stepbar").count() == 0
