@@ -1,0 +1,50 @@
+"""The real site: every guide image is published rendered, sized and described; no
+source screenshot, annotation file or eager video player reaches the site."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from bdhvs import settings
+from bdhvs.media import check
+
+
+def test_media_of_the_real_guides_has_no_finding():
+    assert check.check_all() == []
+
+
+def test_no_source_or_annotation_file_is_published(site):
+    published = [p for p in (site / "huong-dan").rglob("*") if p.is_file() and p.suffix.lower() in
+                 (".png", ".jpg", ".jpeg", ".yml", ".yaml", ".txt")]
+    assert published == []
+
+
+def test_every_content_image_has_alt_width_height_and_no_page_embeds_a_player(site):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 10
+    seen = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        article = soup.select_one("article")
+        assert not soup.select("iframe"), page
+        if article is None:
+            continue
+        for img in article.select("img"):
+            seen += 1
+            assert img.get("alt") is not None and img.get("width") and img.get("height"), (page, img)
+    assert seen >= 5  # at least the guides' sketches
+
+
+def test_sketches_in_the_guides_are_captioned_as_illustrations(site):
+    sketches = sorted(settings.MEDIA_DIR.glob("*/*.yml"))
+    assert sketches, "the guides have no sketch"
+    for yml in sketches:
+        slug, name = yml.parent.name, yml.stem
+        if (yml.parent / f"{name}.png").exists():
+            continue
+        page = site / "huong-dan" / slug / "index.html"
+        figure = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
+            f'figure.bdhvs-shot--sketch img[src="{name}.webp"]')
+        assert figure is not None, (slug, name)
+        assert "Hình minh hoạ" in figure.find_parent("figure").figcaption.get_text()
+        assert (site / "huong-dan" / slug / f"{name}.webp").stat().st_size <= settings.IMAGE_BUDGET
