@@ -56,7 +56,8 @@ def test_labels():
 def test_ede_clip_is_marked_with_the_ede_language_tag(tmp_path):
     path = clip(tmp_path, name="trang.ede.opus")
     html = audio.player_html("trang.ede.opus", path)
-    assert 'lang="rad"' in html and 'preload="none"' in html
+    assert 'class="bdhvs-audio" lang="rad"' in html and 'preload="none"' in html
+    assert '<audio controls preload="none" lang="vi"' in html  # the label is Vietnamese
 
 
 def register(tmp_path, text):

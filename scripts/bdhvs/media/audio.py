@@ -107,7 +107,7 @@ def player_html(src: str, path: Path, custom_label: str | None = None) -> str:
     length = f" ({round(seconds)} giây)" if seconds else ""
     return (
         f'<div class="bdhvs-audio" lang="{settings.bcp47(locale)}" data-bdhvs-audio>'
-        f'<audio controls preload="none" aria-label="{e(aria)}" data-bdhvs-label="{e(aria)}">'
+        f'<audio controls preload="none" lang="vi" aria-label="{e(aria)}" data-bdhvs-label="{e(aria)}">'
         f'<source src="{e(src)}" type="{MIME[path.suffix.lower()]}">'
         f'<a href="{e(src)}">{e(aria)}</a></audio>'
         f'<details class="bdhvs-audio__transcript"><summary lang="vi">Lời đọc{e(length)}</summary>{paragraphs}</details>'
