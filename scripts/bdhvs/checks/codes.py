@@ -6,6 +6,7 @@ be explained there). Titles and explanations are Vietnamese: editors read them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bdhvs.findings import ERROR, WARNING, Finding
@@ -192,6 +193,9 @@ _ALL = [
          "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
 ]
 
+# Anything that would break "one finding per line" in a message (quoted editor text).
+_ONE_LINE = re.compile("[\r\n\u2028\u2029\x85\x0b\x0c]")
+
 CODES: dict[str, Code] = {c.code: c for c in _ALL}
 assert len(CODES) == len(_ALL), "duplicate finding code"
 
@@ -200,12 +204,13 @@ def finding(file: str, line: int, col: int, code: str, message: str | None = Non
             hint: str | None = None, severity: str | None = None) -> Finding:
     """Build a Finding for a registered code (KeyError for an unknown one: tests catch it)."""
     entry = CODES[code]
+    message = _ONE_LINE.sub("⏎", message or entry.title)
     return Finding(
         file=file,
         line=max(1, int(line)),
         col=max(1, int(col)),
         code=code,
-        message=message or entry.title,
+        message=message,
         hint=entry.fix if hint is None else hint,
         severity=severity or entry.severity,
     )

@@ -102,10 +102,21 @@ def _entries(doc, key: str, name: str, problems: list[Finding]) -> list[dict]:
     return good
 
 
+def _line_of(name: str, value) -> int:
+    """Line of the first occurrence of an entry's value in the data file (1 if unknown)."""
+    try:
+        text = (settings.ROOT / name).read_text(encoding="utf-8") if not Path(name).is_absolute() else Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pos = text.find(str(value)) if value else -1
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else 1
+
+
 def _require(item: dict, keys: tuple[str, ...], what: str, name: str, problems: list[Finding]) -> bool:
     missing = [k for k in keys if not item.get(k)]
     if missing:
-        problems.append(finding(name, 1, 1, "DATA-ENTRY", f"{what}: thiếu {', '.join(missing)}"))
+        line = _line_of(name, item.get(keys[0]))
+        problems.append(finding(name, line, 1, "DATA-ENTRY", f"{what}: thiếu {', '.join(missing)}"))
         return False
     return True
 

@@ -39,8 +39,8 @@ def _legacy_pass(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
     masked_lines = masked.split("\n")
     changes = []
     for i, (line, mline) in enumerate(zip(lines, masked_lines)):
-        for kind, rx, label in (("tcvn3", legacy.TCVN3_DETECT, "TCVN3"), ("vni", legacy.VNI_DETECT, "VNI"),
-                                ("mojibake", legacy.MOJIBAKE_DETECT, "UTF-8 đọc sai")):
+        for kind, rx, label in (("mojibake", legacy.MOJIBAKE_DETECT, "UTF-8 đọc sai"),
+                                ("tcvn3", legacy.TCVN3_DETECT, "TCVN3"), ("vni", legacy.VNI_DETECT, "VNI")):
             if rx.search(mline) or (kind == "vni" and doc.lang != "ede" and legacy.VNI_INITIAL_D.search(mline)):
                 new = legacy.convert_line(line, kind, is_word)
                 if new != line:

@@ -106,7 +106,7 @@ def check(doc: Document) -> list[Finding]:
 def _describe(value) -> str:
     if isinstance(value, bool):
         return "đúng/sai"
-    if isinstance(value, int):
+    if isinstance(value, (int, float)):
         return f"số {value}"
     if isinstance(value, str):
         return f"chữ '{value}'"

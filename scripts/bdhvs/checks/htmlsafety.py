@@ -61,6 +61,6 @@ def check(doc: Document, links: list[Link]) -> list[Finding]:
             elif attr not in ALLOWED_ATTRS and not attr.startswith(("aria-", "data-")):
                 out.append(doc.at(tag.offset, "HTML-ATTR", f"Thuộc tính “{attr}” trên thẻ <{name}> không được phép"))
     for link in links:
-        if link.kind in ("markdown", "image", "html") and VIDEO_FILE.search(link.url.split("#")[0]):
+        if link.kind in ("markdown", "image") and VIDEO_FILE.search(link.url.split("#")[0]):
             out.append(doc.at(link.offset, "HTML-VIDEO", f"Tệp video/âm thanh “{link.url[:60]}” được gắn như ảnh hoặc liên kết"))
     return out

@@ -12,6 +12,8 @@ from bdhvs.checks.prose import Prose
 from bdhvs.checks.source import Document
 from bdhvs.findings import Finding
 
+# Codes whose lines the spell check leaves alone (the words there are garbled, not misspelt).
+GARBLED_CODES = {"TEXT-MOJIBAKE", "TEXT-LEGACY-TCVN3", "TEXT-LEGACY-VNI", "TEXT-NFC"}
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.S)
 INVISIBLE = {
     "\u00ad": "gạch nối mềm (U+00AD)",
@@ -65,9 +67,9 @@ def legacy_findings(doc: Document, prose: Prose, data: ProjectData) -> tuple[lis
     text = prose.text
     is_word = _word_test(data)
     checks = (
+        ("TEXT-MOJIBAKE", legacy.MOJIBAKE_DETECT, "mojibake"),
         ("TEXT-LEGACY-TCVN3", legacy.TCVN3_DETECT, "tcvn3"),
         ("TEXT-LEGACY-VNI", legacy.VNI_DETECT, "vni"),
-        ("TEXT-MOJIBAKE", legacy.MOJIBAKE_DETECT, "mojibake"),
     )
     reported: set[int] = set()
     for code, rx, kind in checks:
@@ -81,8 +83,10 @@ def legacy_findings(doc: Document, prose: Prose, data: ProjectData) -> tuple[lis
             end = doc.text.find("\n", start)
             raw = doc.text[start: end if end != -1 else len(doc.text)]
             fixed = legacy.convert_line(raw, kind, is_word)
-            word_start = text.rfind(" ", 0, m.start()) + 1
-            sample = doc.text[word_start: m.end() + 12].split(" ")[0]
+            word_start = m.start()
+            while word_start > start and not text[word_start - 1].isspace():
+                word_start -= 1
+            sample = (doc.text[word_start: m.end() + 12].split() or [""])[0]
             preview = _first_change(raw, fixed)
             message = f"“{sample}” trông như chữ bị lỗi bảng mã" + (f"; có thể là “{preview}”" if preview else "")
             out.append(doc.at(word_start, code, message))
@@ -130,11 +134,13 @@ def exception_spans(text: str, exceptions: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def tone_findings(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
+def tone_findings(doc: Document, prose: Prose, data: ProjectData, skip_lines=frozenset()) -> list[Finding]:
     out = []
     exempt = exception_spans(doc.text, data.tone_exceptions)
     for start, end, word, new in tones.find_old_style(prose.text):
         if prose.lang_at(start) != "vi" or any(s <= start < e for s, e in exempt):
+            continue
+        if doc.pos(start)[0] in skip_lines:
             continue
         out.append(doc.at(start, "TEXT-TONE-STYLE", f"“{word}” đặt dấu kiểu cũ; viết “{new}” (QĐ 1989/QĐ-BGDĐT, Điều 8)"))
     return out
@@ -167,6 +173,6 @@ def check(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
     findings += character_findings(doc, legacy_lines)
     findings += ede_findings(doc, prose)
     if doc.kind == "page" or (doc.kind == "markdown" and doc.name.startswith("docs/")):
-        findings += tone_findings(doc, prose, data)
+        findings += tone_findings(doc, prose, data, legacy_lines)
         findings += name_findings(doc, prose, data)
     return findings

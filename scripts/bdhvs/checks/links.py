@@ -9,8 +9,11 @@ from html.parser import HTMLParser
 
 import yaml
 
-from bdhvs.checks.prose import _COMMENT, _FENCE, _INLINE_CODE
+from bdhvs.checks.prose import _FENCE, _INLINE_CODE
 from bdhvs.checks.source import Document
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from bdhvs.checks.source import Document
 from bdhvs.findings import Finding, relative
 
 _SEP = r"[ .\-]?"
-ID_NUMBER = re.compile(rf"(?<![\d.,/-])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}(?![\d/-]|[.,]\d)")
+ID_NUMBER = re.compile(rf"(?<![\w.,/-])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}(?![\w/-]|[.,]\d)")
 PHONE = re.compile(
-    rf"(?<![\d.,/-])(?:\+84{_SEP}|\(\+84\){_SEP}|0)\d(?:{_SEP}\d){{8,9}}(?![\d/-]|[.,]\d)"  # 10–11 digit numbers
-    rf"|(?<![\d.,/-])1[89]00{_SEP}\d(?:{_SEP}\d){{3,5}}(?![\d/-]|[.,]\d)"  # 1900/1800 hotlines
+    rf"(?<![\w.,/-])(?:\+84{_SEP}|\(\+84\){_SEP}|0)\d(?:{_SEP}\d){{8,9}}(?![\w/-]|[.,]\d)"  # 10–11 digit numbers
+    rf"|(?<![\w.,/-])1[89]00{_SEP}\d(?:{_SEP}\d){{3,5}}(?![\w/-]|[.,]\d)"  # 1900/1800 hotlines
 )
-SHORT_CODE = re.compile(r"(?<![\d.,/-])(?:1[0-9]{2}|[1-9][0-9]{3})(?![\d/%-]|[.,]\d)")
+SHORT_CODE = re.compile(r"(?<![\w.,/-])(?:1[0-9]{2}|[1-9][0-9]{3})(?![\w/%-]|[.,]\d)")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()\"'`]+|www\.[^\s<>()\"'`]+", re.I)
 # A 3–4 digit number is a phone number only right after words that say so ("gọi 113").

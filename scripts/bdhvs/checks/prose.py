@@ -19,7 +19,7 @@ from bdhvs.checks.source import Document
 PROSE_FRONT_MATTER_KEYS = ("title", "description", "prerequisites")
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?[ \t]*\2[`~]*[ \t]*$", re.M | re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)", re.S)
 _KEYS = re.compile(r"\+\+[\w+-]+\+\+")
 _REFDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
@@ -141,6 +141,16 @@ def _subtract(spans, holes):
     return result
 
 
+def effective_language(doc: Document) -> str | None:
+    """The language of a page's running text. A page under docs/ede/ whose translation
+    status is "sourced" is Vietnamese text quoting sourced Ede words in lang="rad" spans."""
+    if doc.lang == "ede" and isinstance(doc.meta, dict):
+        translation = doc.meta.get("translation")
+        if isinstance(translation, dict) and translation.get("status") == "sourced":
+            return "vi"
+    return doc.lang
+
+
 def analyse(doc: Document) -> Prose:
     text = doc.text
     chars = mask_markdown(text, doc.body_offset) if doc.kind in ("page", "markdown") else list(text)
@@ -154,7 +164,8 @@ def analyse(doc: Document) -> Prose:
         for rx in (_URL, _EMAIL, _DOMAIN):
             for m in rx.finditer(restored, 0, doc.body_offset):
                 _blank(chars, m.start(), m.end())
-    ede, vi = language_spans(text, doc.body_offset, doc.lang)
-    if doc.lang == "ede":
+    lang = effective_language(doc)
+    ede, vi = language_spans(text, doc.body_offset, lang)
+    if lang == "ede":
         ede = [(0, doc.body_offset)] + ede
     return Prose("".join(chars), ede, vi)

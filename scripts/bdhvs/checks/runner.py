@@ -79,8 +79,10 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind in ("page", "markdown"):
         out += frontmatter.check(doc)
         p = prose.analyse(doc)
-        out += hygiene.check(doc, p, ctx.data)
-        out += spelling.check(doc, p, ctx.data, ctx.speller)
+        hygiene_out = hygiene.check(doc, p, ctx.data)
+        out += hygiene_out
+        garbled = {f.line for f in hygiene_out if f.code in hygiene.GARBLED_CODES}
+        out += spelling.check(doc, p, ctx.data, ctx.speller, garbled)
         found = links.extract(doc)
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)

@@ -87,7 +87,7 @@ def check_site(site_dir: Path, docs_dir: Path | None = None, root: Path | None =
     docs_dir = docs_dir or settings.DOCS_DIR
     root = root or settings.ROOT
     site = _Site(site_dir)
-    theme_problems: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    theme_problems: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
     out: list[Finding] = []
     for html in sorted(site_dir.rglob("*.html")):
         page = html.relative_to(site_dir).as_posix()
@@ -114,12 +114,12 @@ def check_site(site_dir: Path, docs_dir: Path | None = None, root: Path | None =
                     continue
                 if md and (url in md_text or (fragment and f"#{fragment}" in md_text)):
                     line, col = locate(md, url)
-                    where = "" if page.startswith(("ede/",)) is False else " (bản tiếng Êđê)"
+                    where = " (bản tiếng Êđê)" if page.startswith("ede/") else ""
                     out.append(finding(relative(md, root), line, col, problem[0], problem[1] + where))
                 else:
-                    theme_problems[problem].append((page, el.sourceline or 1))
-    for (code, message), places in theme_problems.items():
-        page, line = places[0]
+                    theme_problems[(problem[0], path, fragment)].append((page, el.sourceline or 1, problem[1]))
+    for (code, _, _), places in theme_problems.items():
+        page, line, message = places[0]
         more = f" (và {len(places) - 1} trang khác)" if len(places) > 1 else ""
         out.append(finding(f"site/{page}", line, 1, code, message + more,
                            "Liên kết này do giao diện (overrides/) hoặc plugin tạo ra: báo cho nhóm kỹ thuật."))

@@ -139,6 +139,7 @@ def split_front_matter(doc: Document) -> list[Finding]:
         return []
     closing = _FRONT_CLOSE.search(text, opening.end())
     if not closing:
+        doc.body_offset = len(text)  # nothing else can be read reliably until it is closed
         return [finding(doc.name, 1, 1, "FM-UNCLOSED",
                         "Phần đầu trang mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại")]
     doc.fm_offset = opening.end()

@@ -9,6 +9,7 @@ lang="rad") never meets the Vietnamese dictionary: it is checked against data/wo
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from bdhvs.checks import tones
@@ -83,13 +84,19 @@ def _skip(word: str, text: str, start: int, end: int) -> bool:
     return before.isdigit() or after.isdigit() or before == "_" or after == "_"
 
 
-# Quoted text written without any diacritics on purpose (an SMS exactly as sent):
-# "Cuc Canh sat QLHC ve TTXH thong bao". At least three words, all plain ASCII.
-_UNACCENTED_QUOTE = re.compile(r"[\"“]([A-Za-z0-9 ,.:;!?/()-]{5,})[\"”]")
+# Quoted text in plain ASCII: an SMS quoted exactly as sent without diacritics
+# ("Cuc Canh sat QLHC ve TTXH thong bao", three words or more), or a foreign title
+# ("Rade language"). In the latter only the words that cannot be unaccented Vietnamese
+# are skipped, so a quoted label typed without diacritics ("Dang nhap") is still caught.
+_ASCII_QUOTE = re.compile(r"[\"“]([A-Za-z0-9 ,.:;!?/()'-]{2,})[\"”]")
 
 
-def unaccented_quotes(text: str) -> list[tuple[int, int]]:
-    return [(m.start(1), m.end(1)) for m in _UNACCENTED_QUOTE.finditer(text) if len(m.group(1).split()) >= 3]
+def ascii_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(whole verbatim spans, spans where foreign words may be skipped)."""
+    verbatim, foreign = [], []
+    for m in _ASCII_QUOTE.finditer(text):
+        (verbatim if len(m.group(1).split()) >= 3 else foreign).append((m.start(1), m.end(1)))
+    return verbatim, foreign
 
 
 def _looks_like_name(word: str) -> bool:
@@ -104,20 +111,30 @@ def ede_checked(doc: Document) -> bool:
     meta = doc.meta if isinstance(doc.meta, dict) else {}
     translation = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
     review = meta.get("review") if isinstance(meta.get("review"), dict) else {}
-    return translation.get("status") == "reviewed" or (not translation and review.get("status") == "reviewed")
+    status = translation.get("status")
+    return status in ("reviewed", "sourced") or (not translation and review.get("status") == "reviewed")
 
 
-def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller) -> list[Finding]:
+def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller,
+          skip_lines: frozenset[int] | set[int] = frozenset()) -> list[Finding]:
     if doc.kind not in ("page", "markdown") or not doc.name.startswith("docs/"):
         return []
     out: list[Finding] = []
     text = prose.text
     check_ede = ede_checked(doc)
-    verbatim = unaccented_quotes(text)
+    verbatim, foreign = ascii_quotes(text)
+    ede_front_matter = doc.lang == "ede"
+    names = {n["right"].lower() for n in data.names if n.get("any_case")}
     for m in WORD.finditer(text):
-        word = m.group()
+        word = unicodedata.normalize("NFC", m.group())
         if _skip(word, text, m.start(), m.end()) or any(s <= m.start() < e for s, e in verbatim):
             continue
+        if word.lower() in names or (skip_lines and doc.pos(m.start())[0] in skip_lines):
+            continue
+        if any(s <= m.start() < e for s, e in foreign) and word.isascii() and fold(word.lower()) not in speller.by_fold:
+            continue  # a foreign word in a quoted title
+        if ede_front_matter and m.start() < doc.body_offset and word in speller.ede:
+            continue  # Ede words in the title of a docs/ede/ page cannot carry lang="rad"
         if prose.lang_at(m.start()) == "rad":
             if check_ede and word not in speller.ede and not all(p in speller.ede for p in _PART.findall(word)):
                 out.append(doc.at(m.start(), "SPELL-EDE", f"Từ Êđê “{word}” chưa có trong data/words-ede.txt"))
