@@ -14,6 +14,7 @@ import sys
 # One line per subcommand module, in the order shown by `bdhvs --help`.
 COMMAND_MODULES = [
     "bdhvs.commands.check",
+    "bdhvs.commands.links",
     "bdhvs.commands.handouts",
     "bdhvs.commands.bundle",
     "bdhvs.commands.deploy",
