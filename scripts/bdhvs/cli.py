@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "bdhvs.commands.images",
     "bdhvs.commands.translations",
     "bdhvs.commands.translate",
+    "bdhvs.commands.search_bench",
 ]
 
 

@@ -3,14 +3,14 @@
 Pages have the shape Material + overrides/main.html give them: ``<html lang>``, the
 header (with words that must NOT be indexed), ``article.md-content__inner``, and for
 untranslated Ede pages the fallback notice and ``data-bdhvs="fallback-content" lang="vi"``.
-The real search assets (overrides/assets/...) are copied in, then the real indexer runs.
+The real search assets (overrides/assets/...) are copied in, then the real index writer runs.
 """
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from bdhvs.search import indexer
+from bdhvs.search import writer
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = [
@@ -98,5 +98,5 @@ def make_fixture_site(site: Path, *, index: bool = True) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / "overrides" / asset, target)
     if index:
-        indexer.build_index(site)
+        writer.build_search_index(site)
     return site

@@ -5,7 +5,7 @@ import json
 
 from fixture_site import EDE_FALLBACKS, EDE_PAGES, VI_PAGES, make_fixture_site
 
-from bdhvs.search import offline, pages
+from bdhvs.search import offline, pages, writer
 
 
 def test_scan_site_classifies_languages_and_fallbacks(tmp_path):
@@ -38,15 +38,39 @@ def test_page_urls():
     assert pages.page_url("huong-dan/x.html") == "/huong-dan/x.html"  # use_directory_urls: false
 
 
-def test_offline_records_hold_the_article_only(tmp_path):
+def test_index_holds_the_article_only_with_folded_and_written_words(tmp_path):
     site = make_fixture_site(tmp_path / "site", index=False)
     written = offline.write_offline_index(site)
-    text = (site / "search-offline" / "vi.js").read_text(encoding="utf-8")
-    records = json.loads(text[text.index("=[") + 1: text.rindex(";")])
-    by_path = {r["u"]: r for r in records}
-    assert set(by_path) == set(VI_PAGES)
-    assert by_path["chu-ky-so/index.html"]["t"] == "Chữ ký số"
-    assert by_path["chu-ky-so/index.html"]["e"] == "ede/chu-ky-so/index.html"
-    assert "e" not in by_path["co-ban-dich/index.html"]
-    assert all("Thuật ngữ" not in r["b"] and "¶" not in r["b"] for r in records)
-    assert {p.name for p in written} == {"vi.js", "rad.js"}
+    assert {p.name for p in written} >= {"meta.js", "da.js", "0.js"}
+
+    def data(path):
+        text = path.read_text(encoding="utf-8")
+        return json.loads("[" + text[text.index("(") + 1: text.rindex(")")] + "]")[-1]
+
+    index = site / "search-index"
+    pages_by_path = {data(p)["u"]: data(p) for p in (index / "vi" / "p").glob("*.js")}
+    assert set(pages_by_path) == set(VI_PAGES)
+    assert pages_by_path["chu-ky-so/index.html"]["t"] == "Chữ ký số"
+    assert pages_by_path["chu-ky-so/index.html"]["e"] == "ede/chu-ky-so/index.html"
+    assert "e" not in pages_by_path["co-ban-dich/index.html"]
+    assert all("Thuật ngữ" not in p["b"] and "¶" not in p["b"] for p in pages_by_path.values())
+    shard = data(next((index / "vi" / "t").glob("di*.js")))
+    assert "đinh" not in shard and "dinh" in shard  # keyed by the folded word…
+    assert "định" in shard["dinh"]  # …holding the written one
+    ids = {data(p)["u"]: int(p.stem) for p in (index / "vi" / "p").glob("*.js")}
+    postings = shard["dinh"]["định"]
+    assert postings[0] == ids["dinh-danh/index.html"] and postings[1] >= writer.TITLE_WEIGHT
+
+
+def test_title_outweighs_text():
+    record = writer.Record("x/index.html", "Chữ ký số", "Các bước", "Chữ ký số. Các bước. Dùng chữ ký và ký tên.")
+    weights = writer.page_weights(record)
+    assert weights["số"] == writer.TITLE_WEIGHT
+    assert weights["ký"] == writer.TITLE_WEIGHT + 2  # title once, text twice more
+    assert weights["bước"] == writer.HEADING_WEIGHT
+    assert weights["dùng"] == 1
+
+
+def test_tokenize_keeps_ede_letters_and_breves():
+    assert writer.tokenize("Mơ̆ng hmư̆, ƀuôn-čô ÑU") == ["mơ̆ng", "hmư̆", "ƀuôn", "čô", "ñu"]
+    assert writer.fold("mơ̆ng") == "mong" and writer.fold("ƀuôn") == "buon" and writer.fold("Đăng") == "dang"

@@ -104,10 +104,14 @@ def test_translated_page_shows_its_ede_version_not_the_vietnamese_one(ede_page, 
 def test_fallbacks_are_not_indexed_twice(fixture_site):
     from fixture_site import EDE_FALLBACKS, EDE_PAGES, VI_PAGES
 
-    entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["vi"]["page_count"] == len(VI_PAGES)
-    assert entry["languages"]["rad"]["page_count"] == len(EDE_PAGES)
-    assert EDE_FALLBACKS  # the fixture really has fallback pages
+    def meta(lang):
+        text = (fixture_site / "search-index" / lang / "meta.js").read_text(encoding="utf-8")
+        return json.loads(text[text.index(",") + 1: text.rindex(")")])
+
+    assert meta("vi")["n"] == len(VI_PAGES)
+    assert meta("rad")["n"] == len(EDE_PAGES)  # fallbacks are not in the Ede index…
+    assert len(meta("vi")["ede"]) == len(EDE_FALLBACKS)  # …their Vietnamese twin is shown
+    assert EDE_FALLBACKS
 
 
 def test_keyboard_navigation_and_escape(vi_page, fixture_server):
@@ -130,7 +134,7 @@ def test_keyboard_navigation_and_escape(vi_page, fixture_server):
     assert page.locator("dialog.bdhvs-search__dialog").evaluate("d => d.open")
     page.keyboard.press("Escape")
     assert not page.locator("dialog.bdhvs-search__dialog").evaluate("d => d.open")
-    assert page.evaluate("document.activeElement.hasAttribute('data-bdhvs-search-open')")
+    page.wait_for_function("document.activeElement.hasAttribute('data-bdhvs-search-open')", timeout=2000)
 
 
 def test_control_is_labelled(vi_page):
@@ -145,9 +149,11 @@ def test_control_is_labelled(vi_page):
 def test_nothing_loads_before_search_is_opened(fixture_server, new_page):
     rec = new_page(**PHONE)
     rec.page.goto(fixture_server.url + "chu-ky-so/", wait_until="networkidle")
-    assert not [u for u in rec.requests if "pagefind" in u or "search-ui" in u or "search.css" in u]
+    assert not [u for u in rec.requests if "search-index" in u or "search-ui" in u or "search.css" in u]
     open_search(rec.page)
     search(rec.page, "vneid")
-    assert [u for u in rec.requests if u.endswith("pagefind/pagefind.js")]
+    assert [u for u in rec.requests if u.endswith("search-index/vi/meta.js")]
+    shards = [u for u in rec.requests if "/search-index/vi/t/" in u]
+    assert shards and all(u.rsplit("/", 1)[1].startswith("vn") for u in shards), shards  # only what "vneid" needs
     assert all(u.startswith(fixture_server.url) for u in rec.requests if u.startswith("http")), rec.requests
     assert not rec.failed and not rec.console_errors, (rec.failed, rec.console_errors)

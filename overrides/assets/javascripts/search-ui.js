@@ -1,22 +1,20 @@
 /* Site search, step 2: loaded only when the reader opens search (see search.js).
 
-   Engine: Pagefind (one index per <html lang>, fetched in small pieces when searching).
-   - Pagefind folds tone marks ("dang ky" finds "đăng ký" through "ky") but not đ/ƀ, which
-     have no Unicode decomposition. People type d for đ all the time, so every query also
-     runs with d→đ (and, on Ede pages, b→ƀ) and the results are merged.
-   - A query typed WITH marks also runs as typed (Pagefind's exactDiacritics): pages with
-     the exact spelling come first, then the folded matches.
-   - Ede pages (lang="rad") search the Ede index plus the Vietnamese pages that are shown
-     untranslated in the Ede site (filter ede:yes, written by scripts/bdhvs/search/pages.py),
-     labelled "Tiếng Việt" and opened at their Ede address.
-   - Opened from file:// (USB copy), Pagefind cannot run (no fetch, no WebAssembly from
-     files): a small index written by scripts/bdhvs/search/offline.py is used instead.
+   Engine: the site's own static index (scripts/bdhvs/search/writer.py), plain script
+   files loaded on demand: the meta file of the language, then only the "shards" holding
+   the typed words, then one small file per result shown. Chosen over Pagefind by
+   measurement (`bdhvs search-bench`): Pagefind's WebAssembly + scripts alone are ~93 kB
+   compressed, and it cannot run from file:// (the USB copy); this works everywhere.
+   - Words are matched folded (tone marks removed, đ→d, ƀ→b), by prefix: "dang ky"
+     finds "đăng ký", "vne" finds "VNeID". Pages with a word typed WITH marks spelled
+     as typed come first (d may stand for đ), then folded matches. Title > headings > text.
+   - Ede pages (lang="rad") search the Ede index plus the Vietnamese pages shown
+     untranslated in the Ede site, labelled "Tiếng Việt", opened at their Ede address.
    UI strings are Vietnamese (no Ede UI string is reviewed yet; the header is lang="vi"). */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 8;
-  var MAX_VARIANTS = 8;
   var T = {
     title: "Tìm kiếm",
     label: "Tìm trong các hướng dẫn",
@@ -43,42 +41,6 @@
   }
   function isPlain(word) { return /^[a-z0-9]*$/.test(word); }
 
-  // d→đ variants of a word (folded matches; the exact spelling is ranked first anyway).
-  // Vietnamese writes đ only at the start of a syllable; Ede also inside words (Êđê),
-  // and Ede has ƀ.
-  function wordVariants(word, ede) {
-    var out = [[word, 0]];
-    var spots = [];
-    for (var i = 0; i < word.length && spots.length < 2; i++) {
-      var c = word.charAt(i);
-      if ((c === "d" && (i === 0 || ede)) || (c === "b" && ede)) spots.push(i);
-    }
-    for (var mask = 1; mask < (1 << spots.length); mask++) {
-      var chars = word.split(""), n = 0;
-      spots.forEach(function (pos, k) {
-        if (mask & (1 << k)) { chars[pos] = chars[pos] === "d" ? "đ" : "ƀ"; n++; }
-      });
-      out.push([chars.join(""), n]);
-    }
-    return out;
-  }
-
-  function queryVariants(query, ede) {
-    var combos = [[[], 0]];
-    words(query).forEach(function (word) {
-      var next = [];
-      combos.forEach(function (combo) {
-        wordVariants(word, ede).forEach(function (v) {
-          next.push([combo[0].concat(v[0]), combo[1] + v[1]]);
-        });
-      });
-      next.sort(function (a, b) { return a[1] - b[1]; });
-      combos = next.slice(0, MAX_VARIANTS * 4);
-    });
-    return combos.slice(0, MAX_VARIANTS).map(function (c) { return c[0].join(" "); })
-      .filter(function (q) { return q; });
-  }
-
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -98,154 +60,142 @@
   }
 
   // ---------------------------------------------------------------- engines
-  function pagefindEngine(root, ede) {
-    var rootPath = new URL(root).pathname;
-    var base = { baseUrl: "/", excerptLength: 22 };
-    // On Ede pages the Vietnamese index is a second source ("./" keeps Pagefind from
-    // treating it as the primary bundle; the browser fetches the very same files).
-    function configure(instance, exact) {
-      var options = Object.assign({ exactDiacritics: exact }, base);
-      return instance.options(options).then(function () {
-        return ede ? instance.mergeIndex(rootPath + "pagefind/./", Object.assign({ language: "vi" }, options)) : null;
-      }).then(function () { return instance; });
-    }
-    var ready = import(root + "pagefind/pagefind.js").then(function (pf) { return configure(pf, false); });
-    // Pagefind folds marks for ranking too ("mã" and "ma" score alike), so a query typed
-    // WITH marks also runs on an instance that keeps them (exactDiacritics): those pages
-    // come first, then the folded matches. Created on the first such query (same files).
-    var exactReady = null;
-    function exactInstance(pf) {
-      if (!exactReady) exactReady = configure(pf.createInstance(base), true);
-      return exactReady;
-    }
-    return {
-      ready: ready,
-      search: function (query) {
-        var filters = ede ? { filters: { ede: "yes" } } : {};
-        return ready.then(function (pf) {
-          var variants = queryVariants(query, ede);
-          var folded = Promise.all(variants.map(function (q) { return pf.search(q, filters); }));
-          // Exact tier: the marks as typed; d may still stand for đ (the keyboard may lack it).
-          var exact = isPlain(words(query).join("")) ? Promise.resolve([])
-            : exactInstance(pf).then(function (inst) {
-              return Promise.all(variants.map(function (q) { return inst.search(q, filters); }));
-            });
-          return Promise.all([exact, folded]);
-        }).then(function (found) {
-          var best = {};
-          function add(res, tier) {
-            (res && res.results || []).forEach(function (r) {
-              var old = best[r.id];
-              if (!old || old.tier < tier || (old.tier === tier && old.score < r.score)) {
-                best[r.id] = { tier: tier, score: r.score, result: r };
-              }
-            });
-          }
-          found[0].forEach(function (res) { add(res, 1); });
-          found[1].forEach(function (res) { add(res, 0); });
-          var top = Object.keys(best).map(function (k) { return best[k]; })
-            .sort(function (a, b) { return b.tier - a.tier || b.score - a.score; }).slice(0, MAX_RESULTS + 2);
-          return Promise.all(top.map(function (hit) { return hit.result.data(); }));
-        }).then(function (datas) {
-          var seen = {}, out = [];
-          datas.forEach(function (d) {
-            var fallback = ede && !!(d.meta && d.meta.ede_url);
-            var path = (fallback ? d.meta.ede_url : d.url).replace(/^\//, "");
-            if (seen[path] || out.length >= MAX_RESULTS) return;
-            seen[path] = true;
-            out.push({ href: root + path, title: d.meta.title || path, excerptHtml: d.excerpt,
-                       lang: fallback ? "vi" : document.documentElement.lang, fallback: fallback });
-          });
-          return out;
-        });
-      }
-    };
-  }
-
+  // Script loading (works online, under a sub-path and from file://; CSP: 'self' only).
+  var loaded = {};
   function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src; s.onload = resolve; s.onerror = reject;
-      document.head.appendChild(s);
-    });
+    if (!loaded[src]) {
+      loaded[src] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = resolve;
+        s.onerror = function () { delete loaded[src]; reject(new Error(src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loaded[src];
   }
 
-  // file:// engine: the pages' text, split into words once, scored in plain JS.
-  function offlineEngine(root, lang, ede) {
+  // The index files call these (see scripts/bdhvs/search/writer.py).
+  var store = { meta: {}, shard: {}, page: {} };
+  window.bdhvsSearchData = {
+    meta: function (lang, data) { store.meta[lang] = data; },
+    shard: function (lang, key, data) { store.shard[lang + "/" + key] = data; },
+    page: function (lang, id, data) { store.page[lang + "/" + id] = data; }
+  };
+
+  // Address of an indexed page file: from file:// the file itself, online its folder URL.
+  function pageHref(root, path) {
+    return root + (location.protocol === "file:" ? path : path.replace(/(^|\/)index\.html$/, "$1"));
+  }
+
+  // A written word matches a typed word with marks "exactly" when it starts with it,
+  // also when the reader typed d for đ (keyboards without đ).
+  function sameSpelling(written, typed) {
+    return written.indexOf(typed) === 0 || written.replace(/đ/g, "d").replace(/ƀ/g, "b").indexOf(typed) === 0;
+  }
+
+  function indexEngine(root, lang, ede) {
+    var base = root + "search-index/";
     var langs = ede ? [lang, "vi"] : [lang];
-    var ready = Promise.all(langs.map(function (l) {
-      return loadScript(root + "search-offline/" + l + ".js");
-    })).then(function () {
-      var data = window.bdhvsSearchOffline || {}, pages = [];
-      langs.forEach(function (l) {
-        (data[l] || []).forEach(function (p) {
-          if (ede && l === "vi" && !p.e) return; // translated in Ede: not an Ede result
-          var raw = p.b.split(/\s+/).filter(Boolean);
-          pages.push({
-            href: root + (ede && l === "vi" ? p.e : p.u), title: p.t, lang: l,
-            fallback: ede && l === "vi", raw: raw,
-            rawFold: raw.map(function (w) { return fold(w).replace(/[^\p{L}\p{N}]/gu, ""); }),
-            fields: [field(p.t, 7, 2), field(p.h, 3, 2), field(p.b, 0.5, 5)]
+    var ready = Promise.all(langs.map(function (l) { return loadScript(base + l + "/meta.js"); }))
+      .then(function () {
+        langs.forEach(function (l) {
+          var meta = store.meta[l] || { n: 0, keys: [], ede: [] };
+          meta.edeSet = {};
+          (meta.ede || []).forEach(function (id) { meta.edeSet[id] = true; });
+          store.meta[l] = meta;
+        });
+      });
+
+    function shardsFor(l, folded, only) {
+      if (folded.length < 2 && !only) return [];
+      return store.meta[l].keys.filter(function (k) {
+        return folded.indexOf(k) === 0 || (k.indexOf(folded) === 0);
+      });
+    }
+
+    function score(terms) {
+      var hits = {};
+      terms.forEach(function (t, ti) {
+        var tf = fold(t), marked = !isPlain(t);
+        langs.forEach(function (l) {
+          var meta = store.meta[l], n = meta.n || 1;
+          shardsFor(l, tf, terms.length === 1).forEach(function (key) {
+            var shard = store.shard[l + "/" + key] || {};
+            Object.keys(shard).forEach(function (word) {
+              if (word.indexOf(tf) !== 0) return;
+              // Whole-word matches count fully, prefix matches less ("vne" → "vneid").
+              var similarity = word === tf ? 1 : 0.5 + 0.5 * tf.length / word.length;
+              var spellings = shard[word], perPage = {}, df = 0;
+              Object.keys(spellings).forEach(function (written) {
+                var postings = spellings[written], id = 0;
+                var exact = marked && sameSpelling(written, t);
+                for (var i = 0; i < postings.length; i += 2) {
+                  id += postings[i];
+                  if (l === "vi" && ede && !meta.edeSet[id]) continue; // translated in Ede
+                  var p = perPage[id] || (perPage[id] = { w: 0, exact: false });
+                  if (!p.w) df++;
+                  p.w += postings[i + 1] * (marked && !exact ? 0.8 : 1);
+                  p.exact = p.exact || exact;
+                }
+              });
+              var idf = Math.log(1 + n / Math.max(df, 1));
+              Object.keys(perPage).forEach(function (id) {
+                var k = l + "/" + id, hit = hits[k] || (hits[k] = { lang: l, id: +id, per: {}, exact: false });
+                // On Ede pages, a page written in Ede is preferred to an equal Vietnamese one.
+                var value = perPage[id].w * idf * similarity * (ede && l !== "vi" ? 1.25 : 1);
+                hit.per[ti] = Math.max(hit.per[ti] || 0, value);
+                hit.exact = hit.exact || perPage[id].exact;
+              });
+            });
           });
         });
       });
-      return pages;
-    });
-    function field(text, weight, cap) {
-      var list = words(text);
-      return { words: list, folded: list.map(fold), weight: weight, cap: cap };
+      return Object.keys(hits).map(function (k) {
+        var hit = hits[k], sum = 0, matched = 0;
+        Object.keys(hit.per).forEach(function (ti) { sum += hit.per[ti]; matched++; });
+        var cover = matched / terms.length;
+        hit.score = sum * cover * cover; // pages with every word first
+        return hit;
+      }).sort(function (a, b) { return (b.exact - a.exact) || (b.score - a.score); });
     }
-    // Like Pagefind: prefix match on folded words; a word typed with marks scores 1 when
-    // spelled the same, 0.8 when it only matches without marks.
-    function fieldScore(f, term, termFold, exact) {
-      var s = 0;
-      for (var i = 0; i < f.words.length; i++) {
-        if (f.folded[i].indexOf(termFold) !== 0) continue;
-        s += !exact || f.words[i].indexOf(term) === 0 ? 1 : 0.8;
+
+    function excerpt(text, terms) {
+      var raw = text.split(/\s+/), folded = terms.map(fold), first = 0;
+      for (var i = 0; i < raw.length; i++) {
+        var w = fold(raw[i]).replace(/[^\p{L}\p{N}]/gu, "");
+        if (w && folded.some(function (t) { return w.indexOf(t) === 0; })) { first = i; break; }
       }
-      return f.weight * Math.min(s, f.cap);
+      var start = Math.max(0, first - 6);
+      return (start > 0 ? "… " : "") + raw.slice(start, start + 26).join(" ") + (start + 26 < raw.length ? " …" : "");
     }
-    // Same tiers as online: a page with a word typed with marks, spelled as typed (d may
-    // stand for đ), comes before pages that match only without marks.
-    function hasExact(p, spellings) {
-      return p.fields.some(function (f) {
-        return f.words.some(function (w) {
-          return spellings.some(function (t) { return w.indexOf(t) === 0; });
-        });
-      });
-    }
+
     return {
       ready: ready,
       search: function (query) {
         var terms = words(query);
-        var marked = [];
-        terms.forEach(function (t) {
-          if (!isPlain(t)) wordVariants(t, ede).forEach(function (v) { marked.push(v[0]); });
-        });
-        return ready.then(function (pages) {
-          var scored = [];
-          pages.forEach(function (p) {
-            var score = 0, matched = 0;
-            terms.forEach(function (t) {
-              var tf = fold(t), exact = !isPlain(t), ts = 0;
-              p.fields.forEach(function (f) { ts += fieldScore(f, t, tf, exact); });
-              if (ts > 0) matched++;
-              score += ts;
+        return ready.then(function () {
+          var needed = [];
+          terms.forEach(function (t) {
+            langs.forEach(function (l) {
+              shardsFor(l, fold(t), terms.length === 1).forEach(function (key) {
+                needed.push(loadScript(base + l + "/t/" + key + ".js"));
+              });
             });
-            if (score > 0) {
-              scored.push({ page: p, score: score * matched / terms.length,
-                            tier: marked.length && hasExact(p, marked) ? 1 : 0 });
-            }
           });
-          scored.sort(function (a, b) { return b.tier - a.tier || b.score - a.score; });
-          return scored.slice(0, MAX_RESULTS).map(function (s) {
-            var p = s.page, termsFold = terms.map(fold), first = 0;
-            for (var i = 0; i < p.rawFold.length; i++) {
-              if (termsFold.some(function (t) { return p.rawFold[i].indexOf(t) === 0; })) { first = i; break; }
-            }
-            var start = Math.max(0, first - 6);
-            return { href: p.href, title: p.title, excerptText: p.raw.slice(start, start + 24).join(" "),
-                     lang: p.lang, fallback: p.fallback };
+          return Promise.all(needed);
+        }).then(function () {
+          var top = score(terms).slice(0, MAX_RESULTS);
+          return Promise.all(top.map(function (hit) {
+            return loadScript(base + hit.lang + "/p/" + hit.id + ".js").then(function () {
+              return { hit: hit, page: store.page[hit.lang + "/" + hit.id] };
+            });
+          }));
+        }).then(function (found) {
+          return found.map(function (f) {
+            var fallback = ede && f.hit.lang === "vi";
+            return { href: pageHref(root, fallback ? f.page.e : f.page.u), title: f.page.t,
+                     excerptText: excerpt(f.page.b, terms), lang: f.hit.lang, fallback: fallback };
           });
         });
       }
@@ -323,8 +273,7 @@
         a.appendChild(title);
         if (r.fallback) a.appendChild(el("span", "bdhvs-search__lang", T.vi));
         var excerpt = el("span", "bdhvs-search__excerpt");
-        if (r.excerptHtml !== undefined) excerpt.innerHTML = r.excerptHtml; // Pagefind escapes text, adds <mark>
-        else excerpt.appendChild(marked(r.excerptText, query));
+        excerpt.appendChild(marked(r.excerptText, query));
         a.appendChild(excerpt);
         list.appendChild(a);
       });
@@ -375,7 +324,7 @@
       open: function () {
         if (!engine) {
           status.textContent = T.loading;
-          engine = location.protocol === "file:" ? offlineEngine(root, lang, ede) : pagefindEngine(root, ede);
+          engine = indexEngine(root, lang, ede);
           engine.ready.then(function () {
             if (input.value.trim()) run(); else status.textContent = T.hint;
           }, function () {
@@ -395,8 +344,6 @@
       if (!ui) ui = build(root, button);
       ui.open();
     },
-    // For tests and the benchmark: the d→đ query variants actually searched.
-    queryVariants: queryVariants,
     fold: fold
   };
 })();

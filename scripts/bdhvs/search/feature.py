@@ -1,4 +1,4 @@
-"""MkDocs feature: index the built site with Pagefind once both languages are built."""
+"""MkDocs feature: write the search index once both languages are built."""
 from __future__ import annotations
 
 import logging
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from bdhvs.search import indexer
+from bdhvs.search import writer
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.search")
 
@@ -17,9 +17,9 @@ class Search:
 
     def post_build(self, config):
         try:
-            report = indexer.build_index(Path(config.site_dir))
-        except indexer.SearchIndexError as exc:
-            raise PluginError(str(exc)) from exc
+            report = writer.build_search_index(Path(config.site_dir))
+        except OSError as exc:
+            raise PluginError(f"Không ghi được chỉ mục tìm kiếm vào {config.site_dir}: {exc}") from exc
         summary = ", ".join(f"{lang}: {n}" for lang, n in sorted(report.indexed.items()))
         log.info(
             "Tìm kiếm: đã lập chỉ mục %s trang (%s); %s trang Êđê dùng bản tiếng Việt (không lập chỉ mục lần hai).",

@@ -37,7 +37,7 @@ EXCLUDE_SELECTORS = [
     "svg",
 ]
 EDE_PREFIX = "ede/"
-SKIP_DIRS = {"assets", "pagefind", "search", "search-offline"}
+SKIP_DIRS = {"assets", "pagefind", "search", "search-index"}
 SKIP_FILES = {"404.html"}
 
 _ARTICLE_OPEN = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")

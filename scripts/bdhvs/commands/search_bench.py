@@ -1,0 +1,26 @@
+"""`bdhvs search-bench`: bytes a phone downloads for search, ours vs Material's lunr."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "search-bench",
+        help="đo dung lượng tải về khi tìm kiếm (Pagefind so với tìm kiếm có sẵn của Material)",
+        description="Dựng trang hôm nay và một trang thử có nhiều hướng dẫn, mở bằng Chromium thật, "
+                    "đo số byte (đã nén) của trang và của lần tìm đầu tiên. In ra một bảng.",
+    )
+    parser.add_argument("--guides", type=int, default=1000,
+                        help="số hướng dẫn thử sinh thêm (mặc định 1000; 0 = chỉ đo trang hôm nay)")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="thư mục giữ lại các trang đã dựng để xem (mặc định: xoá sau khi đo)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from bdhvs.search.bench import format_table, run_search_bench
+
+    rows = run_search_bench(args.guides, keep=args.keep)
+    print(format_table(rows))
+    return 0

@@ -1,0 +1,192 @@
+"""Write the site's search index: small static script files, one language at a time.
+
+Why not Pagefind (measured by ``bdhvs search-bench``, see docs-dev/search.md): its fixed
+cost alone (WebAssembly 68 kB + two scripts 25 kB, compressed) leaves no room under the
+100 kB budget for the first query, and it needs ``fetch`` + WebAssembly, which ``file://``
+pages (the USB copy) cannot use. This index is plain script files loaded with
+``<script src>``: the same files work online, under a sub-path and from ``file://``.
+
+Layout, per html lang (``vi``, ``rad``), under ``search-index/<lang>/``::
+
+    meta.js           pages count, list of term shards, Vietnamese pages shown in Ede
+    t/<key>.js        term shard: words whose FOLDED form starts with <key> (2–3 letters)
+    p/<id>.js         one page: address, title, text (for the excerpt)
+
+Words are folded for matching (tone marks removed, đ→d, ƀ→b: "dang" finds "đăng") and
+kept as written so exact spelling can rank first. Weights: title 7, headings 3 (up to 2),
+text 1 (up to 5) — a title match always beats a text match.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from bdhvs.content.slugs import fold as _fold
+from bdhvs.search import pages as pages_mod
+
+OUTPUT_DIR = "search-index"
+SHARD_SPLIT_BYTES = 12 * 1024  # a 2-letter shard bigger than this (raw JSON) is split to 3 letters
+MAX_TEXT_CHARS = 6000  # text kept per page for excerpts
+TITLE_WEIGHT, HEADING_WEIGHT, HEADING_CAP, TEXT_CAP = 7, 3, 2, 5
+
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)»”])")
+_KEY_CHAR = re.compile(r"[a-z0-9]")
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, lower case, NFC; same rule as ``words()`` in search-ui.js (letters, digits, marks)."""
+    text = unicodedata.normalize("NFC", text).lower()
+    out, current = [], []
+    for ch in text:
+        if unicodedata.category(ch)[0] in "LNM":
+            current.append(ch)
+        elif current:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out
+
+
+def fold(word: str) -> str:
+    return _fold(word).lower()
+
+
+def shard_key(folded: str, length: int = 2) -> str:
+    return "".join(ch if _KEY_CHAR.match(ch) else "_" for ch in folded[:length])
+
+
+def _text(node) -> str:
+    # get_text(" ") keeps words of separate blocks apart but also puts a space before
+    # punctuation that follows inline markup ("VNeID ."): remove that one.
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", node.get_text(" "))).strip()
+
+
+@dataclass
+class Record:
+    path: str  # file path in the site ("huong-dan/x/index.html")
+    title: str
+    headings: str
+    text: str  # the whole article text (title and headings included)
+    ede_path: str | None = None
+
+
+def page_record(html: str, page: pages_mod.Page) -> Record | None:
+    """Title (h1), headings (h2–h4) and text of the article of one page."""
+    soup = BeautifulSoup(html, "lxml")
+    article = soup.select_one("article.md-content__inner")
+    if article is None:
+        return None
+    for selector in pages_mod.EXCLUDE_SELECTORS + ["[data-pagefind-ignore]", "[data-search-ignore]"]:
+        for node in article.select(selector):
+            node.decompose()
+    h1 = article.find("h1")
+    title = _text(h1) if h1 else _text(soup.title) if soup.title else page.path
+    headings = " · ".join(_text(h) for h in article.find_all(["h2", "h3", "h4"]))
+    return Record(page.path, title, headings, _text(article), page.ede_path)
+
+
+def page_weights(record: Record) -> dict[str, int]:
+    """Weight of each written word on one page (title > headings > text)."""
+    title, heads, text = (defaultdict(int) for _ in range(3))
+    for w in tokenize(record.title):
+        title[w] += 1
+    for w in tokenize(record.headings):
+        heads[w] += 1
+    for w in tokenize(record.text):
+        text[w] += 1
+    weights = {}
+    for w, n in text.items():
+        only_text = max(0, n - title[w] - heads[w])
+        weights[w] = (TITLE_WEIGHT * min(title[w], 1) + HEADING_WEIGHT * min(heads[w], HEADING_CAP)
+                      + min(only_text, TEXT_CAP))
+    return weights
+
+
+def _js(call: str, *args) -> str:
+    return f"bdhvsSearchData.{call}({','.join(json.dumps(a, ensure_ascii=False, separators=(',', ':')) for a in args)});\n"
+
+
+def _postings(pairs: list[tuple[int, int]]) -> list[int]:
+    """[id, weight, …] with ids as gaps (smaller after gzip)."""
+    flat, last = [], 0
+    for page_id, weight in sorted(pairs):
+        flat += [page_id - last, weight]
+        last = page_id
+    return flat
+
+
+def _write_language(out: Path, lang: str, records: list[Record]) -> list[Path]:
+    out.mkdir(parents=True)
+    (out / "t").mkdir()
+    (out / "p").mkdir()
+    written = []
+    # folded word -> written word -> [(page id, weight)]
+    terms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for page_id, record in enumerate(records):
+        for word, weight in page_weights(record).items():
+            terms[fold(word)][word].append((page_id, weight))
+        page = {"u": record.path, "t": record.title, "b": record.text[:MAX_TEXT_CHARS]}
+        if record.ede_path:
+            page["e"] = record.ede_path
+        path = out / "p" / f"{page_id}.js"
+        path.write_text(_js("page", lang, page_id, page), encoding="utf-8")
+        written.append(path)
+    groups: dict[str, dict] = defaultdict(dict)
+    for folded, spellings in sorted(terms.items()):
+        groups[shard_key(folded)][folded] = {w: _postings(p) for w, p in sorted(spellings.items())}
+    keys = []
+    for key, group in sorted(groups.items()):
+        parts = {key: group}
+        if len(json.dumps(group, ensure_ascii=False)) > SHARD_SPLIT_BYTES:
+            parts = defaultdict(dict)
+            for folded, entry in group.items():
+                parts[shard_key(folded, 3)][folded] = entry
+        for part_key, part in sorted(parts.items()):
+            path = out / "t" / f"{part_key}.js"
+            path.write_text(_js("shard", lang, part_key, part), encoding="utf-8")
+            written.append(path)
+            keys.append(part_key)
+    meta = {"n": len(records), "keys": keys,
+            "ede": [i for i, r in enumerate(records) if r.ede_path]}
+    path = out / "meta.js"
+    path.write_text(_js("meta", lang, meta), encoding="utf-8")
+    written.append(path)
+    return written
+
+
+@dataclass
+class IndexReport:
+    indexed: dict[str, int]  # html lang -> pages indexed
+    fallbacks: int  # Ede fallback pages NOT indexed (shown through their Vietnamese twin)
+    files: list[Path]
+
+
+def build_search_index(site_dir: Path) -> IndexReport:
+    """(Re)write ``<site_dir>/search-index/`` from the built pages."""
+    site_dir = Path(site_dir)
+    scanned = pages_mod.scan_site(site_dir)
+    by_lang: dict[str, list[Record]] = defaultdict(list)
+    for rel, page in scanned.items():
+        if not page.indexed:
+            continue
+        record = page_record((site_dir / rel).read_text(encoding="utf-8"), page)
+        if record is not None:
+            by_lang[page.lang].append(record)
+    out = site_dir / OUTPUT_DIR
+    if out.exists():
+        shutil.rmtree(out)
+    files = []
+    for lang, records in sorted(by_lang.items()):
+        files += _write_language(out / lang, lang, records)
+    return IndexReport({lang: len(r) for lang, r in by_lang.items()},
+                       sum(1 for p in scanned.values() if p.fallback), files)
+
