@@ -68,7 +68,7 @@ def _name_findings(path: Path, ctx: Context) -> list[Finding]:
         parts = path.resolve().relative_to(ctx.options.docs_dir.resolve()).parts
     except ValueError:
         return []
-    bad = [p for p in parts if not _SAFE_NAME.match(p) and p != "README.md"]
+    bad = [p for p in parts if not _SAFE_NAME.match(p) and p not in ("README.md", "README.txt")]
     if bad:
         return [finding(relative(path, ctx.options.root), 1, 1, "FILE-NAME", f"Tên “{bad[0]}” có dấu, chữ hoa hoặc khoảng trắng")]
     return []
