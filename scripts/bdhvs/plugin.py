@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -93,6 +94,10 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
             # site is published under a sub-path; make them site-relative for `| url`.
             link = alternate.get("link", "")
             if link.startswith("/"):
+                # Under a sub-path site_url they also carry that path ("/sub/ede/"): drop it.
+                root = urlsplit(config.site_url or "").path or "/"
+                if link.startswith(root):
+                    link = "/" + link[len(root):]
                 alternate["link"] = link.lstrip("/") or "./"
         file_locale = context.get("i18n_file_locale")
         page_locale = context.get("i18n_page_locale")
