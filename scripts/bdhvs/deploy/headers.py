@@ -56,6 +56,7 @@ MIME_TYPES: dict[str, str] = {
     ".js": "text/javascript; charset=utf-8",
     ".mjs": "text/javascript; charset=utf-8",
     ".json": "application/json",
+    ".map": "application/json",  # source maps of Material's bundles
     ".xml": "application/xml",
     ".txt": "text/plain; charset=utf-8",
     ".svg": "image/svg+xml",

@@ -39,6 +39,8 @@ def nginx(site_url: str = DEFAULT_SITE_URL, base: str = DEFAULT_BASE) -> str:
     security = "\n".join(f'    add_header {k} "{v}" always;' for k, v in headers.SECURITY_HEADERS.items())
     gzip_types = " ".join(t for t in headers.COMPRESSIBLE if t != "text/html")
     root_line = (f"    root {base}/current;" if prefix == "/" else f"    root /var/www/html;  # the commune site")
+    charset_types = " ".join(sorted({m.split(";")[0] for m in headers.MIME_TYPES.values()
+                                     if "charset=" in m and not m.startswith("text/html")}))
     location = "/" if prefix == "/" else prefix
     alias = "" if prefix == "/" else f"\n        alias {base}/current/;"
     return f"""{_HEADER}# nginx: put this file in /etc/nginx/conf.d/bdhvs.conf (http context), adjust
@@ -57,6 +59,7 @@ server {{
     # ssl_certificate_key /etc/letsencrypt/live/{host}/privkey.pem;
 {root_line}
     charset utf-8;
+    charset_types {charset_types};
     server_tokens off;
     disable_symlinks off;   # `current` is a symlink to the live release
     open_file_cache off;    # see a release switch at once
@@ -81,7 +84,6 @@ server {{
         default_type application/octet-stream;
         autoindex off;
         index index.html;
-        try_files $uri $uri/ =404;
         error_page 404 {prefix}404.html;
     }}
 }}
