@@ -286,8 +286,9 @@
 
     function run() {
       var query = input.value.trim();
+      if (query && query === list.dataset.query) return; // already shown (keeps the selection)
       var mine = ++seq;
-      if (!query) { list.textContent = ""; status.textContent = T.hint; input.setAttribute("aria-expanded", "false"); return; }
+      if (!query) { list.textContent = ""; list.dataset.query = ""; status.textContent = T.hint; input.setAttribute("aria-expanded", "false"); return; }
       engine.search(query).then(function (results) {
         if (mine === seq) render(query, results);
       }, function () { if (mine === seq) status.textContent = location.protocol === "file:" ? T.offlineMissing : T.failed; });

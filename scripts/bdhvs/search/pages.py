@@ -28,6 +28,8 @@ FALLBACK_XPATH = "//*[@data-bdhvs='fallback-content']"
 EXCLUDE_SELECTORS = [
     ".headerlink",
     "[data-bdhvs='fallback-notice']",
+    "[data-bdhvs='draft-notice']",  # the same notice on every draft guide
+    "[data-bdhvs='guide-labels']",  # "Dành cho… Chủ đề…" links, the same words on every guide
     ".md-content__button",
     ".md-source-file",
     ".md-tags",
