@@ -49,6 +49,7 @@
     screens = [before].concat(steps.map(function (li) { return [ol, li]; }), after.length ? [after] : []);
     bar = document.createElement("div");
     bar.className = "bdhvs-stepbar";
+    bar.lang = "vi"; /* controls are in Vietnamese on Ede pages too */
     bar.innerHTML = '<button type="button" data-go="-1">← Trước</button>' +
       '<span role="status" aria-live="polite" data-bdhvs="step-status"></span>' +
       '<button type="button" data-go="1">Sau →</button>';
