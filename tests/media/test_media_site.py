@@ -87,3 +87,10 @@ def test_audio_markup(msite):
 def test_no_media_warning_in_the_build(msite, tmp_path_factory):
     output = built_media_site(tmp_path_factory)["output"]
     assert "WARNING" not in output
+
+
+def test_media_css_and_js_load_only_on_pages_with_media(msite):
+    with_media = (msite / PAGE).read_text(encoding="utf-8")
+    without = (msite / "index.html").read_text(encoding="utf-8")
+    assert "assets/stylesheets/media.css" in with_media and "assets/javascripts/media.js" in with_media
+    assert "media.css" not in without and "media.js" not in without

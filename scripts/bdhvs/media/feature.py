@@ -73,4 +73,10 @@ class MediaFeature:
         )
         out = pages.process(html, ctx)
         self._report(ctx.findings)
+        page.bdhvs_media = any(mark in out for mark in pages.MARKERS)
         return out
+
+    def on_page_context(self, context, page, config, nav):
+        # media.css/media.js are loaded only by pages that show guide media.
+        context["bdhvs_media"] = getattr(page, "bdhvs_media", False)
+        return context

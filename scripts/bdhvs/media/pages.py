@@ -25,6 +25,10 @@ from bdhvs.media.catalog import IMAGE_EXTS, URI_ROOT, Rendered
 from bdhvs.media.sketch import CAPTION as SKETCH_CAPTION
 
 
+# Markup that needs media.css / media.js.
+MARKERS = ('class="bdhvs-shot', 'data-bdhvs-video', "data-bdhvs-audio", "data-bdhvs-zoom")
+
+
 @dataclass
 class Context:
     page_url: str  # site-relative URL of the page, e.g. "huong-dan/cai-dat-vneid/"
