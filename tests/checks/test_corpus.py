@@ -114,7 +114,7 @@ def test_broken_data_files_are_findings_not_crashes(folder, code, line):
 def run_cli(*args, env=None):
     full_env = dict(os.environ, PYTHONUTF8="1", **(env or {}))
     full_env.pop("GITHUB_ACTIONS", None) if not env or "GITHUB_ACTIONS" not in env else None
-    return subprocess.run([sys.executable, "-m", "bdhvs.cli", "check", "--no-build", *args], cwd=CORPUS,
+    return subprocess.run([sys.executable, "-m", "bdhvs.cli", "check", "--no-build", "--docs-dir", "docs", *args], cwd=CORPUS,
                           capture_output=True, text=True, env=full_env)
 
 

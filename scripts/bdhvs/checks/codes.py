@@ -158,7 +158,6 @@ _ALL = [
     Code("MD003", "MD", "Kiểu tiêu đề không thống nhất", "Dùng tiêu đề dạng # ở đầu dòng."),
     Code("MD004", "MD", "Dấu đầu dòng danh sách không thống nhất", "Dùng cùng một dấu (-) cho mọi danh sách."),
     Code("MD005", "MD", "Các mục cùng danh sách thụt lề khác nhau", "Thụt lề các mục cùng cấp bằng nhau."),
-    Code("MD007", "MD", "Danh sách con phải thụt lề 4 dấu cách", "Thụt lề danh sách con 4 dấu cách."),
     Code("MD009", "MD", "Dấu cách thừa ở cuối dòng", "Xoá dấu cách ở cuối dòng."),
     Code("MD010", "MD", "Có ký tự Tab", "Thay Tab bằng dấu cách."),
     Code("MD011", "MD", "Liên kết viết ngược (text)[url]", "Viết [chữ](địa-chỉ)."),

@@ -166,13 +166,14 @@ def name_findings(doc: Document, prose: Prose, data: ProjectData) -> list[Findin
     return out
 
 
-def check(doc: Document, prose: Prose, data: ProjectData) -> list[Finding]:
+def check(doc: Document, prose: Prose, data: ProjectData, content: bool = True) -> list[Finding]:
+    """``content``: a page of the site (docs/), where tone style and names apply too."""
     findings = nfc_findings(doc)
     legacy_out, legacy_lines = legacy_findings(doc, prose, data)
     findings += legacy_out
     findings += character_findings(doc, legacy_lines)
     findings += ede_findings(doc, prose)
-    if doc.kind == "page" or (doc.kind == "markdown" and doc.name.startswith("docs/")):
+    if content and doc.kind in ("page", "markdown"):
         findings += tone_findings(doc, prose, data, legacy_lines)
         findings += name_findings(doc, prose, data)
     return findings

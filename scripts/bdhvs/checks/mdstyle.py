@@ -41,7 +41,7 @@ logging.getLogger("pymarkdown").setLevel(logging.CRITICAL + 1)
 
 
 def check(doc: Document, config: Path | None = None) -> list[Finding]:
-    if doc.kind not in ("page", "markdown") or not doc.name.startswith("docs/"):
+    if doc.kind not in ("page", "markdown"):
         return []
     try:
         with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):

@@ -74,9 +74,17 @@ def _name_findings(path: Path, ctx: Context) -> list[Finding]:
     return []
 
 
+def _in_docs(doc: Document, ctx: Context) -> bool:
+    try:
+        doc.path.resolve().relative_to(ctx.options.docs_dir.resolve())
+        return True
+    except ValueError:
+        return False
+
+
 def check_document(doc: Document, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
-    if doc.kind in ("page", "markdown"):
+    if doc.kind in ("page", "markdown") and _in_docs(doc, ctx):
         out += frontmatter.check(doc)
         p = prose.analyse(doc)
         hygiene_out = hygiene.check(doc, p, ctx.data)
@@ -97,7 +105,10 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
                 mark = getattr(exc, "problem_mark", None)
                 out.append(finding(doc.name, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
                                    "DATA-YAML", f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
-        out += hygiene.check(doc, prose.Prose(doc.text, [], []), ctx.data)
+        # Data files and Markdown outside docs/ (README, generated copies): text hygiene,
+        # privacy and YAML syntax only.
+        text_prose = prose.analyse(doc) if doc.kind == "markdown" else prose.Prose(doc.text, [], [])
+        out += hygiene.check(doc, text_prose, ctx.data, content=False)
         if doc.path.name != "hotlines.yml":
             out += privacy.check(doc, ctx.data)
     return out

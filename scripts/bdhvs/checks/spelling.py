@@ -117,7 +117,7 @@ def ede_checked(doc: Document) -> bool:
 
 def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller,
           skip_lines: frozenset[int] | set[int] = frozenset()) -> list[Finding]:
-    if doc.kind not in ("page", "markdown") or not doc.name.startswith("docs/"):
+    if doc.kind not in ("page", "markdown"):
         return []
     out: list[Finding] = []
     text = prose.text

@@ -22,6 +22,8 @@ def register(subparsers) -> None:
     parser.add_argument("--no-build", action="store_true", help="không dựng trang để kiểm tra liên kết nội bộ (nhanh hơn)")
     parser.add_argument("--site", type=Path, metavar="THƯ_MỤC", help="kiểm tra liên kết trong trang đã dựng sẵn ở thư mục này")
     parser.add_argument("--no-style", action="store_true", help="bỏ qua kiểm tra kiểu viết Markdown")
+    parser.add_argument("--docs-dir", type=Path, metavar="THƯ_MỤC",
+                        help="thư mục docs khác (mặc định: docs/ của dự án; dùng cho kiểm thử)")
     parser.add_argument("--list-codes", action="store_true", help="in bảng mã lỗi (Markdown) rồi thoát")
     parser.set_defaults(func=run)
 
@@ -35,6 +37,9 @@ def run(args) -> int:
         print(codes.markdown_table())
         return 0
     options = runner.Options(style=not args.no_style)
+    if args.docs_dir:
+        options.docs_dir = args.docs_dir.resolve()
+        options.root = options.docs_dir.parent
     default = not args.paths
     paths = [settings.DOCS_DIR, settings.DATA_DIR] if default else [Path(p) for p in args.paths]
 
