@@ -41,8 +41,23 @@ class Context:
     speller: spelling.Speller = field(init=False)
 
     def __post_init__(self):
-        self.data = data_mod.load(self.options.data_dir, self.options.dictionary)
-        self.speller = spelling.Speller(self.data)
+        self.data, self.speller = _load_data(self.options.data_dir, self.options.dictionary)
+
+
+_DATA_CACHE: dict[tuple, tuple] = {}
+
+
+def _load_data(data_dir: Path, dictionary: Path | None):
+    """Data files and the speller, reused while no data file changed (tests call the
+    checks many times in one process)."""
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                         for p in data_dir.glob("*") if p.is_file())) if data_dir.is_dir() else ()
+    key = (str(data_dir), str(dictionary), stamp)
+    if key not in _DATA_CACHE:
+        loaded = data_mod.load(data_dir, dictionary)
+        _DATA_CACHE.clear()
+        _DATA_CACHE[key] = (loaded, spelling.Speller(loaded))
+    return _DATA_CACHE[key]
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
