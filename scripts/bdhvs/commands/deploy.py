@@ -33,6 +33,7 @@ def run(args) -> int:
     from bdhvs.deploy import releases as rel
 
     key_file = None
+    target = None
     try:
         target = rel.target_from_env(args.target)
         key_file = rel.write_key_from_env()
@@ -60,5 +61,7 @@ def run(args) -> int:
         print(f"Lỗi triển khai: {exc}", file=sys.stderr)
         return 1
     finally:
+        if target is not None:
+            target.close()
         if key_file:
             os.unlink(key_file)

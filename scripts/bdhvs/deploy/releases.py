@@ -127,6 +127,7 @@ class Target:
     identity: str | None = None  # private key file
     known_hosts: str | None = None
     rsync_args: list[str] = field(default_factory=list)  # e.g. ["--bwlimit=500"] on a slow uplink
+    _control: str | None = field(default=None, repr=False)
 
     @property
     def remote(self) -> bool:
@@ -143,7 +144,20 @@ class Target:
             cmd += ["-i", self.identity, "-o", "IdentitiesOnly=yes"]
         if self.known_hosts:
             cmd += ["-o", f"UserKnownHostsFile={self.known_hosts}", "-o", "StrictHostKeyChecking=yes"]
+        # One SSH connection for the whole deploy (a dozen commands): much faster on a slow link.
+        if self._control is None:
+            self._control = tempfile.mkdtemp(prefix="bdhvs-ssh-")
+        cmd += ["-o", "ControlMaster=auto", "-o", f"ControlPath={self._control}/%C", "-o", "ControlPersist=60"]
         return cmd
+
+    def close(self) -> None:
+        """End the shared SSH connection (if any)."""
+        if self._control is None:
+            return
+        if self.remote:
+            subprocess.run([*self._ssh(), "-O", "exit", self.host], capture_output=True)
+        shutil.rmtree(self._control, ignore_errors=True)
+        self._control = None
 
     def run(self, script: str) -> subprocess.CompletedProcess:
         full = f"mkdir -p {_q(self.base)} && cd {_q(self.base)} && {{ {script}; }}"
