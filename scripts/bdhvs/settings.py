@@ -29,6 +29,7 @@ def bcp47(locale: str) -> str:
 
 # Budgets (bytes). One place; checks, tests and benchmarks read them from here.
 PAGE_BUDGET_BEFORE_IMAGES = 60 * 1024  # compressed HTML+CSS+JS+font of a guide page, first visit
+PAGE_REQUEST_BUDGET = 12  # requests of a guide page before images (HTML, CSS, JS, font)
 IMAGE_BUDGET = 60 * 1024  # one rendered screenshot
 VIDEO_BUDGET = 8 * 1024 * 1024  # one local video file for offline classes
 AUDIO_BUDGET = 400 * 1024  # one recorded audio clip

@@ -48,3 +48,18 @@ def test_repaired_patterns_still_occur_in_materials_templates():
     assert 'type="checkbox" id="__drawer" autocomplete="off"' in base
     assert '{% if page.toc | first is defined %}' in base
     assert 'tabindex="{{ tabindex }}"' in (TEMPLATES / "partials" / "nav-item.html").read_text()
+
+
+def test_tables_get_a_focusable_scroll_box():
+    page = PAGE % "" + "<table>\n<tr><td>{a}</td></tr>\n</table><p>x</p><table><tr><td>b</td></tr></table>"
+    out = html_fixes.repair(page)
+    assert out.count('<div class="md-typeset__scrollwrap" tabindex="0"><div class="md-typeset__table"><table>') == 2
+    assert "<td>{a}</td></tr>\n</table></div></div><p>x</p>" in out
+    assert html_fixes.repair(out) == out  # never wrapped twice
+
+
+def test_toc_label_pointing_at_nothing_loses_its_for():
+    page = '<label class="md-nav__title" for="__toc">Mục lục</label>'
+    assert html_fixes.repair(page) == '<label class="md-nav__title">Mục lục</label>'
+    kept = page + '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    assert html_fixes.repair(kept) == kept

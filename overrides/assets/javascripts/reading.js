@@ -3,6 +3,18 @@
    values in <head>. Settings live as attributes on <html>; site.css does the rest. */
 (function () {
   var root = document.documentElement;
+  // Wide tables sit in a focusable scroll box (built by bdhvs/reading/html_fixes.py);
+  // keep the tab stop only where the table really scrolls.
+  var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+  function trimTabStops() {
+    for (var i = 0; i < wraps.length; i++) {
+      if (wraps[i].scrollWidth > wraps[i].clientWidth + 1) wraps[i].setAttribute("tabindex", "0");
+      else wraps[i].removeAttribute("tabindex");
+    }
+  }
+  trimTabStops();
+  window.addEventListener("resize", trimTabStops);
+
   var box = document.querySelector("[data-bdhvs=reading]");
   if (!box) return;
   var toggle = box.querySelector(".bdhvs-reading__toggle");
@@ -17,6 +29,7 @@
     if (value === "1") root.removeAttribute("data-bdhvs-size");
     else root.setAttribute("data-bdhvs-size", value);
     save("bdhvs.textSize", value);
+    trimTabStops();
   }
   function setContrast(on) {
     if (on) root.setAttribute("data-bdhvs-contrast", "high");

@@ -5,11 +5,12 @@ from bdhvs.audit.weight import PageWeight, measure
 
 
 def record_page_weight(context, url: str, origin: str, *, block_third_party: bool = True,
-                       settle_ms: int = 300) -> PageWeight:
+                       settle_ms: int = 150, inspect=None) -> PageWeight:
     """Open ``url`` in a new page of ``context`` and measure every response of the load.
 
     Requests to other origins are recorded and, with ``block_third_party``, refused, so
-    that nothing leaves the machine (plain Material asks Google Fonts, for example)."""
+    that nothing leaves the machine (plain Material asks Google Fonts, for example).
+    ``inspect(page)``, if given, runs on the loaded page; its result is ``weight.inspected``."""
     weight = PageWeight()
     page = context.new_page()
     responses = []
@@ -22,10 +23,12 @@ def record_page_weight(context, url: str, origin: str, *, block_third_party: boo
         return route_.continue_()
 
     page.route("**/*", route)
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
     try:
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         page.wait_for_timeout(settle_ms)
+        if inspect is not None:
+            weight.inspected = inspect(page)
         for response in responses:
             if response.request.url.startswith("data:"):
                 continue

@@ -71,6 +71,7 @@ def measure(url: str, body: bytes, content_type: str = "", *, origin: str = "") 
 class PageWeight:
     resources: list[Resource] = field(default_factory=list)
     blocked_third_party: list[str] = field(default_factory=list)  # attempted, refused by us
+    inspected: object = None  # whatever the caller's inspect(page) returned
 
     def by_kind(self, kind: str, measure_: str = "gzip") -> int:
         return sum(getattr(r, measure_) for r in self.resources if r.kind == kind)
