@@ -115,5 +115,5 @@ def test_previous_next_stay_within_a_topic(site):
     # Only guide of its topic: no previous/next link into another topic.
     assert footer("chu-ky-so-vneid") == {}
     # First and last guides of "An toàn trên mạng".
-    assert footer("nhan-biet-lua-dao") == {"Sau": "../bao-ve-tai-khoan/"}
+    assert footer("nhan-biet-lua-dao") == {"Sau": "../bao-cao-lua-dao/"}
     assert footer("an-toan-khi-lam-viec-so") == {"Trước": "../an-toan-cho-hoc-sinh/"}
