@@ -31,6 +31,8 @@ GUIDE = FRONT.format(title="Hướng dẫn có ảnh và video") + """
 
 Đoạn mở đầu.
 
+![Ảnh mở đầu: màn hình chính](../../huong-dan/thu-nghiem/mo-dau.png)
+
 ## Các bước
 
 1. Mở ứng dụng.
@@ -119,6 +121,7 @@ def make_project(dest: Path) -> Path:
     (media / "buoc-1.yml").write_text(SHOT_YAML, encoding="utf-8")
     (media / "dang-nhap.yml").write_text(SKETCH_YAML, encoding="utf-8")
     screenshot(seed=5).save(media / "cuoi.png")
+    screenshot((600, 400), seed=8).save(media / "mo-dau.png")
     Image.new("RGB", (1280, 720), (30, 60, 90)).save(media / "video-poster.png")
     Image.new("RGB", (1280, 720), (90, 60, 30)).save(media / "lop-hoc.png")
     (media / "lop-hoc.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64)

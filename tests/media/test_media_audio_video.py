@@ -128,3 +128,14 @@ def test_check_media_reports_register_entries_without_files(tmp_path):
     reg, _ = register(tmp_path, VIDEOS)
     findings = check.check_media(tmp_path / URI_ROOT, reg, root=tmp_path)
     assert sorted(f.code for f in findings) == ["VID005", "VID006"]
+
+
+def test_only_an_image_in_the_opening_lines_is_eager(tmp_path):
+    html = ('<p>Mở đầu.</p><p><img alt="a" src="a.png"></p><h2>Các bước</h2><ol><li><p>Bước.</p>'
+            '<p><img alt="b" src="b.png"></p></li></ol>')
+    out = pages.process(html, context(tmp_path, ""))
+    assert 'alt="a" decoding="async" loading="eager"' in out and 'alt="b" decoding="async" loading="lazy"' in out
+    late = pages.process('<h2>Các bước</h2><p><img alt="b" src="b.png"></p>', context(tmp_path, ""))
+    assert 'loading="lazy"' in late
+    long_intro = pages.process("<p>" + "chữ " * 200 + '</p><p><img alt="c" src="c.png"></p>', context(tmp_path, ""))
+    assert 'loading="lazy"' in long_intro

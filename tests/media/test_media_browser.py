@@ -105,7 +105,7 @@ def test_zoom_link_works_without_javascript(mserver, new_page):
     page.goto(mserver.url + PATHS[0])
     page.locator("figure.bdhvs-shot a").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith(f"/huong-dan/{SLUG}/buoc-1.webp")
+    assert page.url.endswith(f"/huong-dan/{SLUG}/mo-dau.webp")
 
 
 def test_images_have_alt_width_height_and_lazy_loading(mserver, new_page):

@@ -23,7 +23,7 @@ def soup(site, path):
 def test_sources_are_not_published_and_rendered_images_are(msite):
     media = msite / "huong-dan" / SLUG
     names = {p.name for p in media.iterdir()}
-    assert {"buoc-1.webp", "dang-nhap.webp", "video-poster.webp", "cuoi.webp"} <= names
+    assert {"mo-dau.webp", "buoc-1.webp", "dang-nhap.webp", "video-poster.webp", "cuoi.webp"} <= names
     assert not {n for n in names if n.endswith((".png", ".yml", ".txt"))}
     assert {"buoc-1.vi.opus", "lop-hoc.mp4", "lop-hoc.vi.vtt"} <= names
     assert not (msite / "ede" / "huong-dan" / SLUG / "buoc-1.webp").exists()  # one copy for both languages
@@ -33,13 +33,13 @@ def test_sources_are_not_published_and_rendered_images_are(msite):
 def test_images_have_alt_size_and_resolve_in_both_languages(msite, page):
     article = soup(msite, page).select_one("article")
     images = article.select("img")
-    assert len(images) == 4  # screenshot, sketch, video poster, last image
+    assert len(images) == 5  # opening image, screenshot, sketch, video poster, last image
     for img in images:
         assert img.get("alt") is not None and img.get("width") and img.get("height")
         target = (msite / page).parent / img["src"]
         assert target.resolve().is_file(), img["src"]
-    pictures = [img for img in images if img["alt"]]
-    assert pictures[0]["loading"] == "eager"
+    # Only the opening image (first screen) is eager; every image below it is lazy.
+    assert images[0]["src"].endswith("mo-dau.webp") and images[0]["loading"] == "eager"
     assert all(img["loading"] == "lazy" for img in images[1:])
 
 

@@ -1,7 +1,9 @@
 """The HTML pass over one page: images, video facades, local video, audio clips.
 
 - Every image gets ``width``/``height`` (no layout shift), ``decoding="async"``, and
-  ``loading="lazy"`` except the first one of the page (eager: usually on screen).
+  ``loading="lazy"``, except the first image of the page when it stands in the opening
+  lines (before the first section heading, after little text): that one is on the first
+  screen of a phone, and lazy loading would only delay it.
 - Guide images become ``<figure>`` with a link to the full image (tap to zoom; works
   without JS, media.js opens it in a dialog), the "Hình minh hoạ" caption for sketches.
 - ``type:video`` and ``type:audio`` images become the players (see ``video``/``audio``).
@@ -189,6 +191,19 @@ def _image(ctx: Context, img, soup, eager: bool) -> bool:
     return True
 
 
+FIRST_SCREEN_TEXT = 300  # characters of text above an image that still leave it on a phone's first screen
+
+
+def _on_first_screen(img) -> bool:
+    """Is ``img`` in the opening lines of the page (no section heading, little text above)?"""
+    text = 0
+    for element in img.find_all_previous(string=True):
+        text += len(element.strip())
+        if text > FIRST_SCREEN_TEXT:
+            return False
+    return not img.find_all_previous(["h2", "h3", "ol", "ul", "table"])
+
+
 def process(html: str, ctx: Context) -> str:
     if "<img" not in html:
         return html
@@ -198,12 +213,14 @@ def process(html: str, ctx: Context) -> str:
         if img.parent is None:
             continue
         alt = img.get("alt", "")
-        if alt == video.MARK:
-            seen_visual = _video(ctx, img, soup, eager=not seen_visual) or seen_visual
-        elif alt == audio.MARK:
+        if alt == audio.MARK:
             _audio(ctx, img, soup)
+            continue
+        eager = not seen_visual and _on_first_screen(img)
+        if alt == video.MARK:
+            seen_visual = _video(ctx, img, soup, eager=eager) or seen_visual
         else:
-            seen_visual = _image(ctx, img, soup, eager=not seen_visual) or seen_visual
+            seen_visual = _image(ctx, img, soup, eager=eager) or seen_visual
     return str(soup)
 
 
