@@ -215,3 +215,21 @@ def test_report_lists_dead_links_with_their_pages(server):
     text = external.markdown_report(results, places)
     assert "**1 hỏng**" in text and "`docs/vi/huong-dan/a.md:12`" in text
     assert "chuyển tới" in text and f"| {server}/ok |" not in text
+
+
+def test_links_command_end_to_end(server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "trang.md"
+    page.write_text(f"# Trang\n\n[được]({server}/ok)\n\n[hỏng]({server}/missing)\n", encoding="utf-8")
+    report = tmp_path / "bao-cao.md"
+    proc = subprocess.run([sys.executable, "-m", "bdhvs.cli", "links", str(page), "--report", str(report),
+                           "--no-cache", "--timeout", "2", "--retries", "0"],
+                          capture_output=True, text=True, env=dict(os.environ, PYTHONUTF8="1"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    dead = [l for l in proc.stdout.splitlines() if "EXT-DEAD" in l]
+    assert len(dead) == 1 and dead[0].split("  ")[0].endswith("trang.md:5:8")
+    assert "**1 hỏng**" in report.read_text(encoding="utf-8")
