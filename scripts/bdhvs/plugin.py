@@ -36,6 +36,7 @@ FEATURES: list[str] = [
     "bdhvs.classroom.feature:Classroom",
     "bdhvs.search.feature:Search",
     "bdhvs.media.feature:MediaFeature",
+    "bdhvs.deploy.feature:ServerFiles",
 ]
 
 

@@ -18,6 +18,7 @@ from bdhvs.deploy import headers, serverconf
 from bdhvs.deploy.serve import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
+SITE_URL_DEFAULT = "https://bdhvs-krong-a.github.io/"  # mkdocs.yml default (SITE_URL unset)
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
@@ -146,3 +147,8 @@ def test_nginx_compresses_text_but_not_pagefind_chunks(site, nginx):
     if chunks:
         _, got, _ = _get(url + chunks[0].relative_to(site).as_posix(), gzip_ok=True)
         assert got["Content-Encoding"] is None  # Pagefind compressed it already
+
+
+def test_built_site_carries_its_apache_rules(site):
+    """Apache serves the site right as soon as the files are copied (.htaccess for its site_url)."""
+    assert (site / ".htaccess").read_text(encoding="utf-8") == serverconf.apache(SITE_URL_DEFAULT)

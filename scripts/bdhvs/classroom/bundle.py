@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -94,7 +95,7 @@ def assemble(site: Path, folder: Path, *, site_url: str, today: dt.date | None =
     target = folder / SITE_FOLDER
     if target.exists():
         raise BundleError(f"{target} đã có; hãy xoá hoặc chọn thư mục khác.")
-    site.rename(target)
+    shutil.move(str(site), str(target))
     (folder / OPENER).write_text(OPENER_HTML, encoding="utf-8")
     text = README_TEXT.format(date=(today or dt.date.today()).strftime("%d/%m/%Y"), folder=folder.name,
                               site_url=site_url)
@@ -110,8 +111,8 @@ def write_zip(folder: Path, zip_path: Path) -> Path:
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(folder.rglob("*")):
             arc = Path(folder.name, path.relative_to(folder)).as_posix()
-            if path.is_dir():
-                continue
+            if path.is_dir() or path.name.startswith("."):
+                continue  # .htaccess and other server files mean nothing on a USB stick
             # Media and PDFs are compressed already: store them, save time.
             stored = path.suffix.lower() in {".webp", ".jpg", ".jpeg", ".png", ".mp4", ".webm", ".pdf",
                                              ".woff2", ".gz", ".pf_fragment", ".pf_index", ".pagefind", ".m4a"}

@@ -35,16 +35,21 @@ def nginx(site_url: str = DEFAULT_SITE_URL, base: str = DEFAULT_BASE) -> str:
     host = urlsplit(site_url).hostname or "_"
     cache_map = "\n".join(
         f'    "~{_nginx_regex(rx)}" "{value}";' for _name, rx, value in headers.CACHE_RULES[:-1])
-    types = "\n".join(f"        {mime.split(';')[0]} {ext[1:]};" for ext, mime in headers.MIME_TYPES.items())
-    security = "\n".join(f'    add_header {k} "{v}" always;' for k, v in headers.SECURITY_HEADERS.items())
+    types = "\n".join(f"            {mime.split(';')[0]} {ext[1:]};" for ext, mime in headers.MIME_TYPES.items())
+    security = "\n".join(f'        add_header {k} "{v}" always;' for k, v in headers.SECURITY_HEADERS.items())
     gzip_types = " ".join(t for t in headers.COMPRESSIBLE if t != "text/html")
     root_line = (f"    root {base}/current;" if prefix == "/" else f"    root /var/www/html;  # the commune site")
     charset_types = " ".join(sorted({m.split(";")[0] for m in headers.MIME_TYPES.values()
                                      if "charset=" in m and not m.startswith("text/html")}))
     location = "/" if prefix == "/" else prefix
     alias = "" if prefix == "/" else f"\n        alias {base}/current/;"
-    return f"""{_HEADER}# nginx: put this file in /etc/nginx/conf.d/bdhvs.conf (http context), adjust
-# server_name and the certificate paths, then `nginx -t && systemctl reload nginx`.
+    where = ("# A site at the domain root: put this file in /etc/nginx/conf.d/bdhvs.conf (http context),\n"
+             "# adjust server_name and the certificate paths, then `nginx -t && systemctl reload nginx`."
+             if prefix == "/" else
+             f"# A sub-path of the commune site: put the `map` in the http context (e.g. conf.d/) and the\n"
+             f"# `location {prefix}` block inside the commune site's existing `server`; ignore the rest.\n"
+             "# Then `nginx -t && systemctl reload nginx`.")
+    return f"""{_HEADER}{where}
 # Site URL: {site_url}   Files: {base}/current -> {base}/releases/<id>/
 
 map $uri $bdhvs_cache_control {{
@@ -58,33 +63,35 @@ server {{
     # ssl_certificate     /etc/letsencrypt/live/{host}/fullchain.pem;
     # ssl_certificate_key /etc/letsencrypt/live/{host}/privkey.pem;
 {root_line}
-    charset utf-8;
-    charset_types {charset_types};
     server_tokens off;
-    disable_symlinks off;   # `current` is a symlink to the live release
-    open_file_cache off;    # see a release switch at once
 
-    gzip on;
-    gzip_vary on;
-    gzip_comp_level 6;
-    gzip_min_length 512;
-    gzip_types {gzip_types};
-
-    # Security headers on every response (also errors).
-{security}
-    # HSTS: enable only when the whole host works over HTTPS. Start short, then a year:
-    # add_header Strict-Transport-Security "{headers.HSTS_FIRST}" always;
-    # add_header Strict-Transport-Security "{headers.HSTS}" always;
-    add_header Cache-Control $bdhvs_cache_control always;
-
+    # Everything for the site sits in this block, so that it also works pasted into an
+    # existing server (nginx drops inherited add_header lines once a block has its own).
     location {location} {{{alias}
+        disable_symlinks off;   # `current` is a symlink to the live release
+        open_file_cache off;    # a release switch shows at once
+        autoindex off;
+        index index.html;
+        error_page 404 {prefix}404.html;
+        charset utf-8;
+        charset_types {charset_types};
+        gzip on;
+        gzip_vary on;
+        gzip_comp_level 6;
+        gzip_min_length 512;
+        gzip_types {gzip_types};
+
+        # Security headers on every response, errors included.
+{security}
+        # HSTS: enable only when the whole host works over HTTPS. Start short, then a year:
+        # add_header Strict-Transport-Security "{headers.HSTS_FIRST}" always;
+        # add_header Strict-Transport-Security "{headers.HSTS}" always;
+        add_header Cache-Control $bdhvs_cache_control always;
+
         types {{
 {types}
         }}
         default_type application/octet-stream;
-        autoindex off;
-        index index.html;
-        error_page 404 {prefix}404.html;
     }}
 }}
 
