@@ -73,3 +73,22 @@ def test_sourced_fragments_check():
 def test_unmarked_ede_letters_on_a_vietnamese_page_are_found():
     html = '<p>Bà con <span lang="rad">ƀuôn</span> và ƀuôn mơ\u0306ng, chữ đ ă bình thường.</p>'
     assert publishing.unmarked_ede(html) == ["mơ\u0306ng", "ƀuôn"]
+
+
+def test_translators_get_the_wanted_glossary_terms(tmp_path, monkeypatch, capsys):
+    from bdhvs import cli, settings
+    from bdhvs.i18n import report
+
+    project = Project(make_project(tmp_path / "proj"))
+    (project.data / "glossary.yml").write_text(
+        "- term: VNeID\n  definition: Ứng dụng định danh điện tử.\n  ede: null\n  ede_status: wanted\n"
+        "- term: học\n  definition: Học tập.\n  ede: hriăm\n  ede_status: sourced\n"
+        "  ede_source: https://www.lienminhchienthan.com/topic/hoc-tieng-ede/\n", encoding="utf-8")
+    page = report.markdown(project, "bien-tap")
+    assert "| VNeID | Ứng dụng định danh điện tử. |" in page
+    assert "| học |" not in page  # already has a sourced Ede word
+    monkeypatch.setattr(settings, "ROOT", project.root)
+    assert cli.main(["translations", "--glossary"]) == 0
+    out = capsys.readouterr().out
+    assert "1 thuật ngữ cần người biết tiếng Êđê dịch" in out and "- VNeID" in out
+    assert "hriăm" in words.collect(project)  # sourced glossary words feed the spell-check list
