@@ -144,3 +144,33 @@ def test_audio_loads_nothing_until_played_and_the_button_works_from_the_keyboard
     page.wait_for_function("() => document.querySelector('ol li audio').ended", timeout=5000)
     assert button.get_attribute("aria-pressed") == "false"
     assert page.evaluate("document.querySelector('ol li audio').error") is None
+
+
+def test_media_works_under_the_shipped_content_security_policy(tmp_path_factory, new_page):
+    from bdhvs.deploy.serve import SiteServer
+
+    with SiteServer(built_media_site(tmp_path_factory)["site"]) as srv:
+        rec = offline(new_page(**PHONE), srv)
+        page = rec.page
+        response = page.goto(srv.url + PATHS[0], wait_until="networkidle")
+        assert "frame-src" in response.headers["content-security-policy"]
+        page.locator("figure.bdhvs-shot img").first.tap()
+        expect(page.locator("dialog.bdhvs-zoomed")).to_be_visible()
+        page.keyboard.press("Escape")
+        page.locator("ol li .bdhvs-audio__play").first.click()
+        with page.expect_request(lambda r: "youtube-nocookie.com" in r.url):
+            page.locator("a.bdhvs-video__facade").click()
+        assert page.locator(".bdhvs-video__frame iframe").count() == 1
+        refused = [m for m in rec.console_errors if "Content Security Policy" in m or "Refused" in m]
+        assert refused == []
+
+
+def test_print_shows_the_video_title_and_link_instead_of_the_player(mserver, new_page):
+    page = new_page(**PHONE).page
+    page.goto(mserver.url + PATHS[0], wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert not page.locator("a.bdhvs-video__facade").is_visible()
+    note = page.locator(".bdhvs-video__print").first
+    assert note.is_visible() and "Video thử nghiệm" in note.inner_text()
+    assert note.locator("a").get_attribute("href") == f"https://www.youtube.com/watch?v={FAKE_ID}"
+    assert not page.locator("[data-bdhvs-audio]").first.is_visible()
