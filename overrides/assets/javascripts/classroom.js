@@ -94,7 +94,7 @@
 
   document.addEventListener("keydown", function (e) {
     if (!root.classList.contains("bdhvs-projector") || e.ctrlKey || e.altKey || e.metaKey) return;
-    var typing = e.target.closest && e.target.closest("input,select,textarea,[contenteditable]");
+    var typing = e.target.closest && e.target.closest("input,select,textarea,[contenteditable],dialog,[role=dialog]");
     if (typing) return;
     if (e.key === "Escape") { set(false, true); if (btn) btn.focus(); e.preventDefault(); return; }
     if (!screens.length) return;
