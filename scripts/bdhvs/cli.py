@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "bdhvs.commands.translations",
     "bdhvs.commands.translate",
     "bdhvs.commands.search_bench",
+    "bdhvs.commands.bench",
 ]
 
 

@@ -15,13 +15,16 @@ def record_page_weight(context, url: str, origin: str, *, block_third_party: boo
     page = context.new_page()
     responses = []
 
+    def foreign(url_: str) -> bool:
+        return not url_.startswith(origin) and not url_.startswith(("data:", "blob:", "about:"))
+
     def route(route_):
-        req_url = route_.request.url
-        if block_third_party and not req_url.startswith(origin) and not req_url.startswith(("data:", "blob:")):
-            weight.blocked_third_party.append(req_url)
+        if block_third_party and foreign(route_.request.url):
             return route_.abort()
         return route_.continue_()
 
+    # Every attempt counts, also those a Content-Security-Policy stops before the network.
+    page.on("request", lambda request: foreign(request.url) and weight.blocked_third_party.append(request.url))
     page.route("**/*", route)
     page.on("response", lambda response: responses.append(response))
     try:
@@ -30,7 +33,7 @@ def record_page_weight(context, url: str, origin: str, *, block_third_party: boo
         if inspect is not None:
             weight.inspected = inspect(page)
         for response in responses:
-            if response.request.url.startswith("data:"):
+            if response.request.url.startswith("data:") or foreign(response.url):
                 continue
             try:
                 body = response.body()
