@@ -13,9 +13,7 @@ from bdhvs.findings import Finding
 # Tags an editor may write (Markdown has no syntax for them, or md_in_html needs them).
 ALLOWED_TAGS = {
     "span", "div", "br", "kbd", "abbr", "sup", "sub", "small", "mark", "figure", "figcaption",
-    "details", "summary", "a", "img", "p", "strong", "em", "b", "i", "u", "s", "ul", "ol", "li",
-    "table", "thead", "tbody", "tr", "th", "td", "caption", "dl", "dt", "dd", "hr", "wbr", "ins", "del", "q",
-    "cite", "time", "picture", "source",
+    "details", "summary", "a", "img", "picture", "source", "p", "strong", "em", "b", "i", "s", "q", "cite", "time",
 }
 ALLOWED_ATTRS = {
     "class", "id", "lang", "title", "href", "src", "alt", "width", "height", "markdown", "hreflang",

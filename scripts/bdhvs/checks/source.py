@@ -147,6 +147,13 @@ def split_front_matter(doc: Document) -> list[Finding]:
     doc.body_offset = closing.end()
     line0 = doc.pos(doc.fm_offset)[0] - 1
     try:
+        for event in yaml.parse(doc.fm_text, Loader=KeepStringsLoader):
+            if isinstance(event, yaml.AliasEvent):
+                # Aliases can multiply a tiny file into a huge structure ("billion laughs").
+                line = line0 + event.start_mark.line + 1
+                return [finding(doc.name, line, event.start_mark.column + 1, "FM-YAML",
+                                "YAML dùng bí danh (*tên): phần đầu trang không được dùng & và *",
+                                "Viết thẳng giá trị, không dùng & và * trong phần đầu trang.")]
         node = yaml.compose(doc.fm_text, Loader=KeepStringsLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

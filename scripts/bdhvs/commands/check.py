@@ -11,6 +11,10 @@ from pathlib import Path
 from bdhvs import settings
 
 
+# Problems that make building the site pointless or unsafe (broken YAML, unreadable files).
+BUILD_BLOCKERS = {"FM-YAML", "FM-UNCLOSED", "FM-NOT-MAPPING", "FILE-BINARY", "FILE-NOT-UTF8", "FILE-TOO-BIG"}
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check", help="Kiểm tra nội dung: phần đầu trang, liên kết, chính tả, bảng mã, an toàn, riêng tư, kiểu viết",
@@ -60,7 +64,11 @@ def run(args) -> int:
     if args.site:
         findings += runner.check_built(options, site_dir=args.site)
     elif default and not args.no_build:
-        findings += runner.check_built(options)
+        blocking = sorted({f.code for f in findings if f.code in BUILD_BLOCKERS})
+        if blocking:
+            print(f"Chưa dựng thử trang để kiểm tra liên kết: sửa các lỗi {', '.join(blocking)} trước.", file=sys.stderr)
+        else:
+            findings += runner.check_built(options)
     errors = report(findings)
     warnings = len(findings) - errors
     if errors:
