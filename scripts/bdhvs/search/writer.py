@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 from bdhvs.content.slugs import fold as _fold
 from bdhvs.search import pages as pages_mod
@@ -64,10 +64,25 @@ def shard_key(folded: str, length: int = 2) -> str:
     return "".join(ch if _KEY_CHAR.match(ch) else "_" for ch in folded[:length])
 
 
+def _xpath_for(selector: str) -> str:
+    """The simple CSS selectors of pages.EXCLUDE_SELECTORS as XPath (lxml, no cssselect)."""
+    if selector.startswith("."):
+        return f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {selector[1:]} ')]"
+    attr = re.fullmatch(r"\[([\w-]+)(?:='([^']*)')?\]", selector)
+    if attr:
+        name, value = attr.groups()
+        return f".//*[@{name}='{value}']" if value is not None else f".//*[@{name}]"
+    return f".//{selector}"
+
+
+_EXCLUDE_XPATH = " | ".join(_xpath_for(s) for s in pages_mod.EXCLUDE_SELECTORS
+                            + ["[data-pagefind-ignore]", "[data-search-ignore]"])
+
+
 def _text(node) -> str:
-    # get_text(" ") keeps words of separate blocks apart but also puts a space before
-    # punctuation that follows inline markup ("VNeID ."): remove that one.
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", node.get_text(" "))).strip()
+    # Text nodes joined with spaces keep words of separate blocks apart, but also put a
+    # space before punctuation that follows inline markup ("VNeID ."): remove that one.
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", " ".join(node.itertext()))).strip()
 
 
 @dataclass
@@ -81,16 +96,18 @@ class Record:
 
 def page_record(html: str, page: pages_mod.Page) -> Record | None:
     """Title (h1), headings (h2–h4) and text of the article of one page."""
-    soup = BeautifulSoup(html, "lxml")
-    article = soup.select_one("article.md-content__inner")
-    if article is None:
+    doc = lxml.html.document_fromstring(html)
+    found = doc.xpath(pages_mod.ARTICLE_XPATH)
+    if not found:
         return None
-    for selector in pages_mod.EXCLUDE_SELECTORS + ["[data-pagefind-ignore]", "[data-search-ignore]"]:
-        for node in article.select(selector):
-            node.decompose()
-    h1 = article.find("h1")
-    title = _text(h1) if h1 else _text(soup.title) if soup.title else page.path
-    headings = " · ".join(_text(h) for h in article.find_all(["h2", "h3", "h4"]))
+    article = found[0]
+    for node in article.xpath(_EXCLUDE_XPATH):
+        if node.getparent() is not None:
+            node.drop_tree()
+    h1 = article.find(".//h1")
+    title_node = doc.find(".//title")
+    title = _text(h1) if h1 is not None else _text(title_node) if title_node is not None else page.path
+    headings = " · ".join(_text(h) for h in article.xpath(".//h2 | .//h3 | .//h4"))
     return Record(page.path, title, headings, _text(article), page.ede_path)
 
 
