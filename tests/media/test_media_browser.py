@@ -174,3 +174,18 @@ def test_print_shows_the_video_title_and_link_instead_of_the_player(mserver, new
     assert note.is_visible() and "Video thử nghiệm" in note.inner_text()
     assert note.locator("a").get_attribute("href") == f"https://www.youtube.com/watch?v={FAKE_ID}"
     assert not page.locator("[data-bdhvs-audio]").first.is_visible()
+
+
+def test_projector_mode_shows_pictures_large_and_keeps_the_audio_button(mserver, new_page):
+    page = new_page(viewport={"width": 1280, "height": 720}).page
+    page.goto(mserver.url + PATHS[0], wait_until="networkidle")
+    shot = page.locator("figure.bdhvs-shot img").nth(1)
+    facade = page.locator("a.bdhvs-video__facade")
+    normal = facade.evaluate("e => e.getBoundingClientRect().width")
+    page.evaluate("document.documentElement.classList.add('bdhvs-projector')")  # what classroom.js sets
+    box = shot.evaluate("e => e.getBoundingClientRect()")
+    assert box["height"] <= 720 * 0.62 + 1  # the whole phone screen fits on the wall
+    assert abs(box["width"] / box["height"] - 600 / 1200) < 0.02  # not distorted
+    wide = facade.evaluate("e => e.getBoundingClientRect()")
+    assert wide["height"] <= 720 and wide["width"] >= normal
+    assert page.locator("ol li .bdhvs-audio__play").first.is_visible()
