@@ -189,3 +189,16 @@ def test_projector_mode_shows_pictures_large_and_keeps_the_audio_button(mserver,
     wide = facade.evaluate("e => e.getBoundingClientRect()")
     assert wide["height"] <= 720 and wide["width"] >= normal
     assert page.locator("ol li .bdhvs-audio__play").first.is_visible()
+
+
+def test_images_and_audio_work_from_the_offline_bundle_over_file_urls(tmp_path_factory, new_page):
+    site = built_media_site(tmp_path_factory)["site"]
+    page = new_page(**PHONE).page
+    page.goto((site / "huong-dan" / SLUG / "index.html").as_uri())
+    page.locator("figure.bdhvs-shot img").first.tap()
+    big = page.locator("dialog.bdhvs-zoomed img")
+    big.evaluate("e => e.decode()")
+    assert big.evaluate("e => e.naturalWidth") == 600
+    page.keyboard.press("Escape")
+    page.locator("ol li .bdhvs-audio__play").first.click()
+    page.wait_for_function("() => document.querySelector('ol li audio').ended", timeout=5000)
