@@ -14,7 +14,8 @@ TERMS = glossary.load(DATA_DIR / "glossary.yml")
 
 
 def test_tooltips_file_is_in_sync_with_the_glossary():
-    assert (DATA_DIR / "glossary-abbr.md").read_text(encoding="utf-8") == glossary.render_abbr(TERMS)
+    assert (DATA_DIR / "glossary-abbr.md").read_text(encoding="utf-8") == glossary.render_abbr(TERMS), (
+        "data/glossary-abbr.md cũ hơn data/glossary.yml: chạy `make site` để tạo lại, rồi commit cả hai tệp.")
 
 
 def test_every_term_has_a_source_and_no_unsourced_ede_word():

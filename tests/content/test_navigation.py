@@ -67,3 +67,21 @@ def test_glossary_terms_are_explained_once_in_running_text():
     assert explain_once(html) == (
         '<h1>A VNeID</h1>\n<p>Dùng <abbr tabindex="0" title="x">VNeID</abbr> và '
         '<abbr tabindex="0" title="y">OTP</abbr>, lại VNeID.</p><p><a href="#">OTP</a> é OTP</p>')
+
+
+def test_a_nav_entry_without_its_file_is_a_vietnamese_error(tmp_path):
+    (tmp_path / "vi" / "huong-dan").mkdir(parents=True)
+    (tmp_path / "vi" / "huong-dan" / "a.md").write_text("---\npage_type: guide\n---\n# A\n", encoding="utf-8")
+    assert navigation.missing_pages(NAV, tmp_path / "vi") == ["index.md", "huong-dan/index.md", "huong-dan/s.md"]
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nnav:\n  - huong-dan/s.md\n", encoding="utf-8")
+
+    class Config:
+        docs_dir = str(tmp_path)
+        config_file_path = str(config_file)
+        nav = ["huong-dan/a.md", "huong-dan/s.md"]
+
+    with pytest.raises(PluginError) as info:
+        GuidesFeature(plugin=None).on_config(Config)
+    message = str(info.value)
+    assert message.startswith("mkdocs.yml:3:") and "docs/vi/huong-dan/s.md" in message and "Cách sửa" in message

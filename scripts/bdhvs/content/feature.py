@@ -44,6 +44,18 @@ def format_date(value) -> str:
         return str(value or "")
 
 
+def _config_line(config, needle: str) -> str:
+    """'mkdocs.yml:LINE' of the first line mentioning ``needle`` (for error messages)."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return f"{path.name}:{number}"
+    except OSError:
+        pass
+    return path.name
+
+
 def guide_context(meta: dict, urls: dict[str, str]) -> dict:
     """What the guide partials show, from a guide's front matter.
 
@@ -146,6 +158,12 @@ class GuidesFeature:
     # -- config -------------------------------------------------------------------
     def on_config(self, config):
         docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+        for path in navigation.missing_pages(config.nav, docs):
+            raise PluginError(
+                f"{_config_line(config, path)}: mục lục (nav) có trang '{path}' nhưng không có tệp "
+                f"docs/{settings.DEFAULT_LANGUAGE}/{path}. Cách sửa: sửa lại tên tệp trong nav cho đúng, "
+                "hoặc xoá dòng đó (hướng dẫn nào không có trong nav sẽ tự được thêm vào chủ đề của nó)."
+            )
         found = guide_index.load_guides(docs)
         config.nav, added = navigation.complete(config.nav, found)
         for guide in added:

@@ -73,3 +73,8 @@ def complete(nav: list[NavItem] | None, guides: list[Guide]) -> tuple[list[NavIt
         listed.add(guide.src)
         added.append(guide)
     return nav, added
+
+
+def missing_pages(nav: list[NavItem] | None, lang_dir) -> list[str]:
+    """Navigation entries (Markdown paths) with no file in the language folder."""
+    return [p for p in paths(nav) if p.endswith(".md") and "://" not in p and not (lang_dir / p).is_file()]
