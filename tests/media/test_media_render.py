@@ -187,3 +187,16 @@ def test_real_screenshot_with_the_same_name_replaces_the_sketch(tmp_path):
 def test_sketch_is_deterministic(tmp_path):
     spec, _ = spec_mod.load(make_guide(tmp_path, {"man-hinh.yml": SKETCH})[1] / "man-hinh.yml")
     assert sketch.render(spec.sketch).tobytes() == sketch.render(spec.sketch).tobytes()
+
+
+def test_prune_keeps_only_the_renders_in_use(tmp_path):
+    media, folder = make_guide(tmp_path, {"a.png": screenshot(), "b.png": screenshot(seed=2)})
+    cache = cache_mod.Cache(tmp_path / "c")
+    catalog.render_all(media, cache)
+    (folder / "b.png").unlink()
+    images, _ = catalog.render_all(media, cache)
+    keep = {r.entry.path.name.split(".", 1)[0] for r in images.values()}
+    assert cache.prune(keep) > 0
+    assert {p.name.split(".", 1)[0] for p in (tmp_path / "c").iterdir()} == keep
+    again, _ = catalog.render_all(media, cache)
+    assert again["huong-dan/g/a"].cached

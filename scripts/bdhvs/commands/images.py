@@ -11,6 +11,7 @@ def register(subparsers) -> None:
                     "rồi kiểm tra ảnh, data/videos.yml, video và âm thanh. Khi dựng trang, việc này tự chạy.",
     )
     parser.add_argument("--bench", action="store_true", help="đo dung lượng ảnh trước/sau và trang có/không có lớp che video")
+    parser.add_argument("--prune", action="store_true", help="xoá ảnh cũ không còn dùng khỏi bộ nhớ đệm (.cache/bdhvs/images)")
     parser.add_argument("--out", metavar="THƯ_MỤC", help="chép ảnh đã dựng vào thư mục này để xem thử")
     parser.set_defaults(func=run)
 
@@ -40,6 +41,9 @@ def run(args) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(r.entry.path, target)
     print(f"{len(images)} ảnh: {cache.hits} lấy từ bộ nhớ đệm, {cache.misses} vừa dựng.")
+    if args.prune:
+        freed = cache.prune({r.entry.path.name.split(".", 1)[0] for r in images.values()})
+        print(f"Đã xoá {freed:,} byte ảnh cũ khỏi bộ nhớ đệm.")
     errors = report(findings)
     if errors:
         print(f"{errors} lỗi cần sửa (xem từng dòng ở trên).")

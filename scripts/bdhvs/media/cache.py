@@ -76,3 +76,14 @@ class Cache:
         meta_tmp.write_text(json.dumps(info))
         os.replace(meta_tmp, self.folder / f"{k}.json")
         return entry
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete cached renders whose key is not in ``keep``; returns the bytes freed."""
+        freed = 0
+        if not self.folder.is_dir():
+            return 0
+        for path in self.folder.iterdir():
+            if path.is_file() and path.name.split(".", 1)[0] not in keep:
+                freed += path.stat().st_size
+                path.unlink()
+        return freed
