@@ -139,3 +139,14 @@ def test_only_an_image_in_the_opening_lines_is_eager(tmp_path):
     assert 'loading="lazy"' in late
     long_intro = pages.process("<p>" + "chữ " * 200 + '</p><p><img alt="c" src="c.png"></p>', context(tmp_path, ""))
     assert 'loading="lazy"' in long_intro
+
+
+def test_other_local_images_get_their_size_too(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (123, 45)).save(tmp_path / "logo.png")
+    ctx = context(tmp_path, "![Biểu trưng](logo.png)")
+    ctx.other_files = {"assets/logo.png": tmp_path / "logo.png"}
+    ctx.page_url = "huong-dan/x/"
+    out = pages.process('<p><img alt="Biểu trưng" src="../../assets/logo.png"></p>', ctx)
+    assert 'height="45"' in out and 'width="123"' in out

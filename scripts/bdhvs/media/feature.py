@@ -57,6 +57,15 @@ class MediaFeature:
             files.append(File.generated(config, rendered.uri, abs_src_path=str(rendered.entry.path)))
         return files
 
+    def _other_images(self, files) -> dict[str, Path]:
+        """Local images that are not guide media (final URLs, after i18n), to size them."""
+        if getattr(self, "_other_for", None) is not files:
+            self._other_for = files
+            self._other = {f.dest_uri: Path(f.abs_src_path) for f in files
+                           if f.abs_src_path and f.dest_uri.lower().endswith((".png", ".jpg", ".jpeg", ".webp", ".gif"))
+                           and not f.dest_uri.startswith(catalog.URI_ROOT + "/")}
+        return self._other
+
     def on_page_markdown(self, markdown, page, config, files):
         self._prepare()
         self._markdown[page.file.src_uri] = markdown
@@ -70,6 +79,7 @@ class MediaFeature:
             media_dir=self.media_dir,
             images=self.images,
             register=self.register,
+            other_files=self._other_images(files),
         )
         out = pages.process(html, ctx)
         self._report(ctx.findings)

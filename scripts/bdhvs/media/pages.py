@@ -41,6 +41,8 @@ class Context:
     register: video.Register
     video_budget: int = settings.VIDEO_BUDGET
     findings: list[Finding] = field(default_factory=list)
+    # Other local images (not guide media): site path -> file, to read their size.
+    other_files: dict[str, Path] = field(default_factory=dict)
 
     def line_of(self, needle: str) -> int:
         for number, line in enumerate(self.markdown.splitlines(), 1):
@@ -151,6 +153,19 @@ def _audio(ctx: Context, img, soup) -> None:
     _replace_block(img, audio.player_html(src, path, img.get("title")), soup)
 
 
+def _size_of(path: Path | None) -> tuple[int, int] | None:
+    """Pixel size of a local raster image (reads the header only)."""
+    if path is None or path.suffix.lower() not in IMAGE_EXTS + (".gif", ".avif"):
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, UnidentifiedImageError):
+        return None
+
+
 def _image(ctx: Context, img, soup, eager: bool) -> bool:
     """Size, loading and zoom for one image; True if it is a visible picture."""
     src = img.get("src", "")
@@ -160,6 +175,10 @@ def _image(ctx: Context, img, soup, eager: bool) -> bool:
         if not alt and rendered.alt:
             alt = rendered.alt
         img["width"], img["height"] = str(rendered.entry.width), str(rendered.entry.height)
+    elif not (img.get("width") and img.get("height")):
+        size = _size_of(ctx.other_files.get(ctx.site_path(src) or ""))
+        if size:
+            img["width"], img["height"] = str(size[0]), str(size[1])
     img["alt"] = alt
     if not alt:
         ctx.error(posixpath.basename(src), "IMG009", f"Ảnh '{src}' không có mô tả (alt)",
