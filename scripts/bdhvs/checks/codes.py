@@ -192,6 +192,7 @@ _ALL = [
          "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
 ]
 
+WARNING_MARK = "(cảnh báo, không chặn)"
 # Anything that would break "one finding per line" in a message (quoted editor text).
 _ONE_LINE = re.compile("[\r\n\u2028\u2029\x85\x0b\x0c]")
 
@@ -204,6 +205,9 @@ def finding(file: str, line: int, col: int, code: str, message: str | None = Non
     """Build a Finding for a registered code (KeyError for an unknown one: tests catch it)."""
     entry = CODES[code]
     message = _ONE_LINE.sub("⏎", message or entry.title)
+    severity = severity or entry.severity
+    if severity == WARNING:
+        message += " " + WARNING_MARK
     return Finding(
         file=file,
         line=max(1, int(line)),
@@ -211,7 +215,7 @@ def finding(file: str, line: int, col: int, code: str, message: str | None = Non
         code=code,
         message=message,
         hint=entry.fix if hint is None else hint,
-        severity=severity or entry.severity,
+        severity=severity,
     )
 
 
