@@ -114,6 +114,8 @@ _ALL = [
          "Chạy `bdhvs check --fix` để đổi sang Unicode rồi đọc lại đoạn đó.", autofix=True),
     Code("TEXT-LEGACY-VNI", "TEXT", "Chữ bị lỗi font VNI", "Chạy `bdhvs check --fix` để đổi sang Unicode rồi đọc lại đoạn đó.",
          autofix=True),
+    Code("TEXT-LEGACY-VISCII", "TEXT", "Chữ bị lỗi bảng mã VISCII", "Chạy `bdhvs check --fix` để đổi sang Unicode rồi đọc lại đoạn đó.",
+         autofix=True),
     Code("TEXT-MOJIBAKE", "TEXT", "Chữ UTF-8 bị đọc sai bảng mã (Viá»‡t…)",
          "Chạy `bdhvs check --fix` hoặc dán lại chữ từ bản gốc.", autofix=True),
     Code("TEXT-EDE-LEGACY", "TEXT", "Chữ Êđê gõ bằng font cũ (ký hiệu thay chữ: \\ [ ] { } ^ `)",

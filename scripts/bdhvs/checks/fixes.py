@@ -37,16 +37,14 @@ def _legacy_pass(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
 
     lines = doc.text.split("\n")
     masked_lines = masked.split("\n")
+    labels = {"mojibake": "UTF-8 đọc sai", "tcvn3": "TCVN3", "vni": "VNI", "viscii": "VISCII"}
     changes = []
     for i, (line, mline) in enumerate(zip(lines, masked_lines)):
-        for kind, rx, label in (("mojibake", legacy.MOJIBAKE_DETECT, "UTF-8 đọc sai"),
-                                ("tcvn3", legacy.TCVN3_DETECT, "TCVN3"), ("vni", legacy.VNI_DETECT, "VNI")):
-            if rx.search(mline) or (kind == "vni" and doc.lang != "ede" and legacy.VNI_INITIAL_D.search(mline)):
-                new = legacy.convert_line(line, kind, is_word)
-                if new != line:
-                    changes.append(Change(i + 1, f"đổi chữ {label} sang Unicode: “{line.strip()[:50]}” → “{new.strip()[:50]}”"))
-                    lines[i] = line = new
-                break
+        if legacy.line_is_suspect(mline, vietnamese=doc.lang != "ede"):
+            kind, new = legacy.best_conversion(line, is_word)
+            if new != line:
+                changes.append(Change(i + 1, f"đổi chữ {labels[kind]} sang Unicode: “{line.strip()[:50]}” → “{new.strip()[:50]}”"))
+                lines[i] = new
     return "\n".join(lines), changes
 
 

@@ -13,7 +13,7 @@ from bdhvs.checks.source import Document
 from bdhvs.findings import Finding
 
 # Codes whose lines the spell check leaves alone (the words there are garbled, not misspelt).
-GARBLED_CODES = {"TEXT-MOJIBAKE", "TEXT-LEGACY-TCVN3", "TEXT-LEGACY-VNI", "TEXT-NFC"}
+GARBLED_CODES = {"TEXT-MOJIBAKE", "TEXT-LEGACY-TCVN3", "TEXT-LEGACY-VNI", "TEXT-LEGACY-VISCII", "TEXT-NFC"}
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.S)
 INVISIBLE = {
     "\u00ad": "gạch nối mềm (U+00AD)",
@@ -61,41 +61,38 @@ def character_findings(doc: Document, legacy_lines: set[int]) -> list[Finding]:
     return out
 
 
+LEGACY_CODES = {"mojibake": "TEXT-MOJIBAKE", "tcvn3": "TEXT-LEGACY-TCVN3", "vni": "TEXT-LEGACY-VNI",
+                "viscii": "TEXT-LEGACY-VISCII"}
+_ANY_LEGACY = [legacy.MOJIBAKE_DETECT, legacy.TCVN3_DETECT, legacy.VNI_DETECT, legacy.VISCII_DETECT]
+
+
 def legacy_findings(doc: Document, prose: Prose, data: ProjectData) -> tuple[list[Finding], set[int]]:
+    """One finding per line that looks like legacy-encoded text; the encoding named is the
+    one whose conversion gives the most real Vietnamese words."""
     out: list[Finding] = []
     lines_hit: set[int] = set()
-    text = prose.text
     is_word = _word_test(data)
-    checks = (
-        ("TEXT-MOJIBAKE", legacy.MOJIBAKE_DETECT, "mojibake"),
-        ("TEXT-LEGACY-TCVN3", legacy.TCVN3_DETECT, "tcvn3"),
-        ("TEXT-LEGACY-VNI", legacy.VNI_DETECT, "vni"),
-    )
-    reported: set[int] = set()
-    for code, rx, kind in checks:
-        for m in rx.finditer(text):
-            line, _ = doc.pos(m.start())
-            if line in reported:
-                continue
-            reported.add(line)
-            lines_hit.add(line)
-            start = doc.lines.offset(line)
-            end = doc.text.find("\n", start)
-            raw = doc.text[start: end if end != -1 else len(doc.text)]
-            fixed = legacy.convert_line(raw, kind, is_word)
-            word_start = m.start()
-            while word_start > start and not text[word_start - 1].isspace():
+    masked_lines = prose.text.split("\n")
+    raw_lines = doc.text.split("\n")
+    offset = 0
+    for number, (mline, raw) in enumerate(zip(masked_lines, raw_lines), 1):
+        hits = [m.start() for rx in _ANY_LEGACY for m in rx.finditer(mline)]
+        if not hits:
+            d = legacy.VNI_INITIAL_D.search(mline)
+            if d and prose.lang_at(offset + d.start()) == "vi":
+                hits = [d.start()]
+        if hits:
+            first = min(hits)
+            kind, fixed = legacy.best_conversion(raw, is_word)
+            word_start = first
+            while word_start > 0 and not mline[word_start - 1].isspace():
                 word_start -= 1
-            sample = (doc.text[word_start: m.end() + 12].split() or [""])[0]
+            sample = (raw[word_start:first + 12].split() or [""])[0]
             preview = _first_change(raw, fixed)
             message = f"“{sample}” trông như chữ bị lỗi bảng mã" + (f"; có thể là “{preview}”" if preview else "")
-            out.append(doc.at(word_start, code, message))
-    for m in legacy.VNI_INITIAL_D.finditer(text):
-        line, _ = doc.pos(m.start())
-        if line not in reported and prose.lang_at(m.start()) == "vi":
-            reported.add(line)
-            lines_hit.add(line)
-            out.append(doc.at(m.start(), "TEXT-LEGACY-VNI", "Chữ “ñ” đầu từ trong văn bản tiếng Việt thường là chữ “đ” của font VNI"))
+            out.append(doc.at(offset + word_start, LEGACY_CODES[kind], message))
+            lines_hit.add(number)
+        offset += len(raw) + 1
     return out, lines_hit
 
 

@@ -74,6 +74,41 @@ MOJIBAKE_DETECT = re.compile("Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u01
                              "\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
                              "|á[º»]|Ä[‘’\u0090\u0091]|Æ[°¯]|Ä‘|Æ°")
 
+# --- VISCII (RFC 1456) read as Windows-1252/Latin-1 ------------------------------------
+# Byte -> Unicode, generated from glibc's charmap /usr/share/i18n/charmaps/VISCII and checked
+# against `iconv -f VISCII` (identical for all 256 bytes).
+VISCII_DECODE = "\u0000\u0001Ẳ\u0003\u0004ẴẪ\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013Ỷ\u0015\u0016\u0017\u0018Ỹ\u001a\u001b\u001c\u001dỴ\u001f !\u0022#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\u005c]^_`abcdefghijklmnopqrstuvwxyz{|}~\u007fẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡưàáâãảăữẫèéêẻìíĩỉđựòóôõỏọụùúũủýợỮ"
+assert len(VISCII_DECODE) == 256
+_VIET_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+
+
+def _byte_of(ch: str) -> int | None:
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(ch) if ord(ch) < 256 else None
+
+
+# Characters that show up for VISCII letters and never inside Vietnamese (or Ede) words.
+# Typographic quotes, dashes, the ellipsis, °, «», nbsp and ñ (an Ede letter) are left out:
+# they are common in correct text.
+_NOT_CARRIERS = set("‘’“”–—…•€™‹›„‚†‡‰ˆ˜ƒ«»°±·©®§¡¿\xa0\xadñÑ") | _VIET_LATIN1
+_VISCII_CARRIERS = "".join(sorted(
+    ch for ch in {bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0x100)}
+    if ch and VISCII_DECODE[_byte_of(ch)] != ch and VISCII_DECODE[_byte_of(ch)].isalpha() and ch not in _NOT_CARRIERS
+    and unicodedata.category(ch)[0] in "LS"
+))
+VISCII_DETECT = re.compile(f"(?<=[^\\W\\d_])[{re.escape(_VISCII_CARRIERS)}]|[{re.escape(_VISCII_CARRIERS)}](?=[^\\W\\d_])")
+
+
+def viscii_to_unicode(word: str) -> str:
+    out = []
+    for ch in word:
+        b = _byte_of(ch)
+        out.append(VISCII_DECODE[b] if b is not None and b >= 0x80 else ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 # --- Legacy Ede "font hack" (ede-language.md §1.6) ---------------------------------------
 EDE_HACK_DETECT = re.compile(
     r"(?<=[A-Za-zơưôâêƠƯÔÂÊ])\\"            # u\ = ŭ, a\ = ă, ơ\ = ơ̆ …
@@ -148,7 +183,8 @@ def convert_line(line: str, kind: str, is_word=None) -> str:
             if MOJIBAKE_DETECT.search(word):
                 return mojibake_to_unicode(word) or word
             return word
-        detect, conv = (TCVN3_DETECT, tcvn3_to_unicode) if kind == "tcvn3" else (VNI_DETECT, vni_to_unicode)
+        detect, conv = {"tcvn3": (TCVN3_DETECT, tcvn3_to_unicode), "vni": (VNI_DETECT, vni_to_unicode),
+                        "viscii": (VISCII_DETECT, viscii_to_unicode)}[kind]
         if detect.search(word) or (kind == "vni" and VNI_INITIAL_D.search(word)):
             return conv(word)
         if is_word is not None:
@@ -159,3 +195,28 @@ def convert_line(line: str, kind: str, is_word=None) -> str:
                 return word.replace(core, new)
         return word
     return _TOKEN.sub(repl, line)
+
+
+KINDS = ("mojibake", "tcvn3", "vni", "viscii")
+_DETECTORS = {"mojibake": MOJIBAKE_DETECT, "tcvn3": TCVN3_DETECT, "vni": VNI_DETECT, "viscii": VISCII_DETECT}
+
+
+def line_is_suspect(line: str, vietnamese: bool = True) -> bool:
+    return any(rx.search(line) for rx in _DETECTORS.values()) or (vietnamese and bool(VNI_INITIAL_D.search(line)))
+
+
+def best_conversion(line: str, is_word) -> tuple[str, str]:
+    """(kind, converted line) of the legacy encoding that turns the most words of ``line``
+    into real Vietnamese words. The detectors overlap (a VISCII line also looks like TCVN3),
+    so the dictionary decides."""
+    def score(text: str) -> int:
+        return sum(1 for tok in _TOKEN.findall(text) if is_word(tok.strip(".,;:!?()\"'“”«»-")))
+
+    fired = [kind for kind in KINDS if _DETECTORS[kind].search(line)] or ["vni"]  # else: word-initial ñ (VNI đ)
+    best = (fired[0], line, score(line))
+    for kind in KINDS:
+        converted = convert_line(line, kind, is_word)
+        points = score(converted)
+        if converted != line and points > best[2]:
+            best = (kind, converted, points)
+    return best[0], best[1]
