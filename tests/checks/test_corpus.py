@@ -153,3 +153,22 @@ def test_contributing_explains_every_code():
     text = (settings.ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for code in codes.CODES:
         assert f"`{code}`" in text, f"CONTRIBUTING.md does not explain {code}"
+
+
+def test_file_name_that_is_not_utf8_is_reported_and_printable(tmp_path):
+    docs = tmp_path / "docs" / "vi"
+    docs.mkdir(parents=True)
+    name = os.fsdecode(b"H\xefng-d\xe9n.md")  # Latin-1 bytes from an old Windows disk
+    (docs / name).write_text("---\ntitle: x\n---\n\n# x\n", encoding="utf-8")
+    result = runner.check_paths([tmp_path / "docs"], runner.Options(root=tmp_path, docs_dir=tmp_path / "docs"))
+    assert "FILE-NAME" in {f.code for f in result}
+    for f in result:
+        f.human().encode("utf-8")  # no lone surrogates left
+
+
+def test_symlink_loop_does_not_crash(tmp_path):
+    docs = tmp_path / "docs" / "vi"
+    docs.mkdir(parents=True)
+    (docs / "vong.md").symlink_to(docs / "vong.md")
+    result = runner.check_paths([tmp_path / "docs"], runner.Options(root=tmp_path, docs_dir=tmp_path / "docs"))
+    assert [f.code for f in result] == ["FILE-UNREADABLE"]

@@ -210,6 +210,8 @@ def finding(file: str, line: int, col: int, code: str, message: str | None = Non
     severity = severity or entry.severity
     if severity == WARNING:
         message += " " + WARNING_MARK
+    # A file name that is not valid UTF-8 (copied from an old Windows disk) must still print.
+    file, message = (str(t).encode("utf-8", "surrogateescape").decode("utf-8", "replace") for t in (file, message))
     return Finding(
         file=file,
         line=max(1, int(line)),

@@ -65,10 +65,21 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     problems: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            try:
+                children = sorted(path.rglob("*"))
+            except OSError as exc:  # unreadable folder, symlink loop…
+                problems.append(finding(relative(path, settings.ROOT), 1, 1, "FILE-UNREADABLE",
+                                        f"Không đọc được thư mục: {exc.strerror or exc}"))
+                children = []
+            for child in children:
                 if any(part in SKIP_DIRS or part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | IMAGE_SUFFIXES:
+                try:
+                    wanted = child.suffix.lower() in TEXT_SUFFIXES | IMAGE_SUFFIXES and (
+                        child.is_file() or child.is_symlink())  # a broken link is reported, not skipped
+                except OSError:
+                    wanted = True  # reported as FILE-UNREADABLE when read
+                if wanted:
                     files.append(child)
         elif path.is_file():
             files.append(path)
@@ -130,6 +141,14 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
 
 
 def check_file(path: Path, ctx: Context) -> list[Finding]:
+    try:
+        return _check_file(path, ctx)
+    except (OSError, RuntimeError) as exc:  # symlink loop, file vanished while checking…
+        return [finding(Path(os.path.relpath(path, ctx.options.root)).as_posix(), 1, 1,
+                        "FILE-UNREADABLE", f"Không mở được tệp: {getattr(exc, 'strerror', None) or exc}")]
+
+
+def _check_file(path: Path, ctx: Context) -> list[Finding]:
     out = _name_findings(path, ctx)
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return out + privacy.check_image(path, ctx.options.root)
