@@ -15,12 +15,14 @@ def register(subparsers) -> None:
                         help="số hướng dẫn thử sinh thêm (mặc định 1000; 0 = chỉ đo trang hôm nay)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="thư mục giữ lại các trang đã dựng để xem (mặc định: xoá sau khi đo)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="cùng với --keep: không dựng lại các trang đã có trong thư mục đó")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     from bdhvs.search.bench import format_table, run_search_bench
 
-    rows = run_search_bench(args.guides, keep=args.keep)
+    rows = run_search_bench(args.guides, keep=args.keep, reuse=args.reuse)
     print(format_table(rows))
     return 0

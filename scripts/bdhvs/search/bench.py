@@ -265,10 +265,12 @@ def _count_pages(site: Path) -> int:
 
 
 def run_search_bench(guides: int = 1000, *, root: Path | None = None, keep: Path | None = None,
-                     log=print) -> list[Row]:
+                     reuse: bool = False, log=print) -> list[Row]:
     """Build, measure and return the rows (today's site, then ``guides`` generated guides).
 
     ``keep``: a folder to leave the built sites in (otherwise a temporary one is removed).
+    ``reuse``: with ``keep``, sites already built there are not built again (their search
+    index is rewritten, so changes to the index writer are measured).
     """
     from playwright.sync_api import sync_playwright
 
@@ -280,10 +282,11 @@ def run_search_bench(guides: int = 1000, *, root: Path | None = None, keep: Path
         scenarios = [("hôm nay", root / "docs", 0)]
         if guides:
             docs = work / "docs-generated"
-            if docs.exists():
-                shutil.rmtree(docs)
-            shutil.copytree(root / "docs", docs)
-            generate_guides(docs, guides)
+            if not (reuse and docs.exists()):
+                if docs.exists():
+                    shutil.rmtree(docs)
+                shutil.copytree(root / "docs", docs)
+                generate_guides(docs, guides)
             scenarios.append((f"+{guides} hướng dẫn", docs, guides))
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -292,8 +295,15 @@ def run_search_bench(guides: int = 1000, *, root: Path | None = None, keep: Path
                 for material in (False, True):
                     engine = "Material (lunr)" if material else "bdhvs (chọn dùng)"
                     site = work / f"site-{tag}-{'lunr' if material else 'bdhvs'}"
-                    log(f"• Dựng {label} — {engine} …")
-                    build(root, docs_dir, site, work, material_search=material)
+                    if reuse and (site / "index.html").is_file():
+                        log(f"• Dùng lại trang đã dựng: {site}")
+                        if not material:
+                            from bdhvs.search.writer import build_search_index
+
+                            build_search_index(site)
+                    else:
+                        log(f"• Dựng {label} — {engine} …")
+                        build(root, docs_dir, site, work, material_search=material)
                     guide = _a_guide(site)
                     page_bytes, search_bytes, early, results = measure(site, guide, material_search=material,
                                                                        browser=browser)
