@@ -150,3 +150,23 @@ def test_other_local_images_get_their_size_too(tmp_path):
     ctx.page_url = "huong-dan/x/"
     out = pages.process('<p><img alt="Biểu trưng" src="../../assets/logo.png"></p>', ctx)
     assert 'height="45"' in out and 'width="123"' in out
+
+
+def test_callout_number_must_match_the_step_that_shows_the_image(tmp_path):
+    from types import SimpleNamespace
+
+    entry = SimpleNamespace(width=720, height=900, format="webp")
+    shot = SimpleNamespace(entry=entry, alt=None, caption=None, sketch=False, numbers=(3,),
+                           uri="huong-dan/g/buoc-3.webp")
+    markdown = "1. Một\n2. Hai\n\n    ![Nút](../../huong-dan/g/buoc-3.png)\n"
+    ctx = context(tmp_path, markdown)
+    ctx.images = {"huong-dan/g/buoc-3": shot}
+    html = '<ol><li>Một</li><li><p>Hai</p><p><img alt="Nút" src="../g/buoc-3.webp"></p></li></ol>'
+    pages.process(html, ctx)
+    assert [(f.line, f.code) for f in ctx.findings] == [(4, "IMG010")]
+    assert "bước 2" in ctx.findings[0].message and "3" in ctx.findings[0].message
+    ok = context(tmp_path, markdown)
+    ok.images = ctx.images
+    pages.process('<ol start="2"><li><p><img alt="Nút" src="../g/buoc-3.webp"></p></li><li>x</li></ol>'
+                  .replace('start="2"', 'start="3"'), ok)
+    assert ok.findings == []

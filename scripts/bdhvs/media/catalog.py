@@ -49,6 +49,7 @@ class Rendered:
     caption: str | None
     source_bytes: int
     cached: bool
+    numbers: tuple[int, ...] = ()  # step numbers drawn on the image (callouts)
 
     @property
     def uri(self) -> str:
@@ -139,8 +140,12 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
         findings.append(Finding(where, 1, 1, "IMG004",
                                 f"Ảnh sau khi nén vẫn nặng {entry.bytes:,} byte, quá giới hạn {budget:,} byte",
                                 "Cắt bớt phần không cần (crop) hoặc chụp màn hình nhỏ hơn."))
+    numbers: tuple[int, ...] = ()
+    if spec is not None:
+        drawn = [n for n, _ in spec.callouts] if not is_sketch else [i.callout for i in spec.sketch.items if i.callout]
+        numbers = tuple(sorted(set(drawn)))
     rendered = Rendered(src, entry, is_sketch, spec.alt if spec else None, spec.caption if spec else None,
-                        len(image_bytes), cached)
+                        len(image_bytes), cached, numbers)
     return rendered, findings
 
 

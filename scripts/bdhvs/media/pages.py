@@ -153,6 +153,18 @@ def _audio(ctx: Context, img, soup) -> None:
     _replace_block(img, audio.player_html(src, path, img.get("title")), soup)
 
 
+def _step_number(img) -> int | None:
+    """The number of the ordered-list step that holds ``img`` (None outside a list)."""
+    item = img.find_parent("li")
+    if item is None or item.parent is None or item.parent.name != "ol":
+        return None
+    try:
+        start = int(item.parent.get("start", 1))
+    except ValueError:
+        start = 1
+    return start + item.find_previous_siblings("li").__len__()
+
+
 def _size_of(path: Path | None) -> tuple[int, int] | None:
     """Pixel size of a local raster image (reads the header only)."""
     if path is None or path.suffix.lower() not in IMAGE_EXTS + (".gif", ".avif"):
@@ -187,6 +199,12 @@ def _image(ctx: Context, img, soup, eager: bool) -> bool:
     img["decoding"] = "async"
     if rendered is None:
         return True
+    step = _step_number(img)
+    if step is not None and rendered.numbers and step not in rendered.numbers:
+        drawn = ", ".join(map(str, rendered.numbers))
+        ctx.error(posixpath.basename(src).rsplit(".", 1)[0] + ".", "IMG010",
+                  f"Ảnh '{posixpath.basename(src)}' nằm ở bước {step} nhưng số vẽ trên ảnh là {drawn}",
+                  f"Sửa số trong tệp .yml (callouts/callout) thành {step}, hoặc đặt ảnh vào đúng bước.")
     caption = rendered.caption
     classes = "bdhvs-shot" + (" bdhvs-shot--sketch" if rendered.sketch else "")
     figcaption = ""
