@@ -151,7 +151,8 @@ def _write_language(out: Path, lang: str, records: list[Record]) -> list[Path]:
     for page_id, record in enumerate(records):
         for word, weight in page_weights(record).items():
             terms[fold(word)][word].append((page_id, weight))
-        page = {"u": record.path, "t": record.title, "b": record.text[:MAX_TEXT_CHARS]}
+        body = record.text[len(record.title):].lstrip() if record.text.startswith(record.title) else record.text
+        page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
         if record.ede_path:
             page["e"] = record.ede_path
         path = out / "p" / f"{page_id}.js"
