@@ -1,14 +1,10 @@
-/* Site search, step 1: loaded on every page, so it stays tiny.
-   Shows the header search button, opens search with "/" or "s" (Material's keys), and
-   loads the search UI (search-ui.js, search.css) only when the reader opens it.
-   No inline code anywhere (the site ships a strict Content-Security-Policy). */
+/* Search step 1 (every page, tiny): show the button, "/" or "s" opens, load search-ui.js on demand. */
 (function () {
   "use strict";
   var script = document.currentScript;
   var button = document.querySelector("[data-bdhvs-search-open]");
   if (!script || !button || !window.URL || !window.Promise) return;
-  // This file is <root>/assets/javascripts/search.js: works at a domain root, under a
-  // sub-path and from file:// alike.
+  // <root>/assets/javascripts/search.js -> <root>/ (domain root, sub-path, file://)
   var root = new URL("../../", script.src).href;
   var loading = null;
 
