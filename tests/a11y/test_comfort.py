@@ -18,6 +18,31 @@ def test_body_text_is_at_least_18px_with_line_height_1_5(server, new_page):
         assert line >= 1.5 * size, (selector, line, size)
 
 
+def test_notes_and_tables_are_body_sized_too(server, new_page, site):
+    """Material draws admonitions and tables at 12.8 px; safety notes must be as big as text."""
+    page = new_page(**PHONE).page
+    checked = 0
+    for path in ["", GUIDE, "huong-dan/tai-khoan-muc-1-muc-2/", "ede/"]:
+        if not (site / path / "index.html").is_file():
+            continue
+        page.goto(server.url + path)
+        for el in page.locator("article .admonition p, article table td").all()[:6]:
+            assert el.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 18
+            checked += 1
+    assert checked
+
+
+def test_step_numbers_stay_visible_in_high_contrast(server, new_page):
+    page = new_page(**PHONE).page
+    page.goto(server.url)
+    page.evaluate("localStorage.setItem('bdhvs.contrast', 'high')")
+    page.goto(server.url + GUIDE)
+    li = page.locator("h2#cac-buoc ~ ol > li").first
+    marker, background = li.evaluate(
+        "e => [getComputedStyle(e, '::marker').color, getComputedStyle(document.body).backgroundColor]")
+    assert background == "rgb(0, 0, 0)" and marker not in ("rgb(0, 0, 0)", background)
+
+
 def test_steps_are_numbered_and_separated(server, new_page):
     page = new_page(**PHONE).page
     page.goto(server.url + GUIDE)
