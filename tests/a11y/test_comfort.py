@@ -78,7 +78,7 @@ def test_header_and_panel_touch_targets_are_at_least_48px(server, new_page):
 def test_navigation_links_in_the_drawer_are_at_least_48px_high(server, new_page):
     page = new_page(**PHONE).page
     page.goto(server.url + GUIDE)
-    page.click("label.md-header__button[for=__drawer]")
+    page.click("button.bdhvs-menu-button")
     page.wait_for_timeout(400)
     links = page.locator(".md-nav--primary .md-nav__link:visible")
     assert links.count() >= 2

@@ -79,3 +79,34 @@ def test_language_switcher_opens_and_switches_with_the_keyboard(server, new_page
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == server.url + "ede/" + GUIDE
+
+
+def test_menu_button_opens_the_navigation_with_the_keyboard_on_a_projector_laptop(server, new_page):
+    """At 1024 px (trainers' laptops) the navigation lives in Material's drawer."""
+    page = new_page(viewport={"width": 1024, "height": 768}).page
+    page.goto(server.url + GUIDE)
+    burger = page.locator("button.bdhvs-menu-button")
+    is_burger = "document.activeElement.classList.contains('bdhvs-menu-button')"
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate(is_burger):
+            break
+    assert page.evaluate(is_burger), "☰ is not reachable with Tab"
+    assert burger.get_attribute("aria-expanded") == "false"
+    assert burger.get_attribute("aria-label") == "Danh mục các trang"
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer") and burger.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(300)
+    link = page.locator(".md-nav--primary a.md-nav__link[href='../']").first
+    assert link.bounding_box()["x"] >= 0
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer")
+    assert page.evaluate(is_burger)
+
+
+def test_menu_button_is_the_only_one_and_hidden_on_wide_screens(server, new_page):
+    page = new_page(viewport={"width": 1280, "height": 800}).page
+    page.goto(server.url + GUIDE)
+    assert page.locator("button.bdhvs-menu-button").count() == 1
+    assert page.is_hidden("button.bdhvs-menu-button")
+    assert page.is_hidden("label.md-header__button[for=__drawer]")

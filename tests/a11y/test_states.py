@@ -18,7 +18,7 @@ def open_reading_panel(page):
 
 
 def open_drawer(page):
-    page.click("label.md-header__button[for=__drawer]")
+    page.click("button.bdhvs-menu-button")
     page.wait_for_timeout(300)
 
 

@@ -15,6 +15,31 @@
   trimTabStops();
   window.addEventListener("resize", trimTabStops);
 
+  // Material's menu button (☰) is a <label> for a hidden checkbox: it works with a finger
+  // and without JavaScript, but a keyboard cannot reach it. Below 1220 px wide (phones,
+  // and the 1024 px laptops trainers project from) it is the only way to the navigation,
+  // so with JavaScript a real <button> takes its place.
+  var label = document.querySelector("label.md-header__button[for=__drawer]");
+  var drawer = document.getElementById("__drawer");
+  var nav = document.querySelector(".md-sidebar--primary");
+  if (label && drawer && nav) {
+    var burger = document.createElement("button");
+    burger.type = "button";
+    burger.className = "md-header__button md-icon bdhvs-menu-button";
+    burger.setAttribute("aria-label", "Danh mục các trang");
+    burger.setAttribute("aria-controls", nav.id || (nav.id = "bdhvs-nav"));
+    burger.innerHTML = label.innerHTML;
+    var syncDrawer = function () { burger.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    burger.addEventListener("click", function () { drawer.checked = !drawer.checked; syncDrawer(); });
+    drawer.addEventListener("change", syncDrawer);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { drawer.checked = false; syncDrawer(); burger.focus(); }
+    });
+    syncDrawer();
+    label.parentNode.insertBefore(burger, label);
+    label.hidden = true;
+  }
+
   var box = document.querySelector("[data-bdhvs=reading]");
   if (!box) return;
   var toggle = box.querySelector(".bdhvs-reading__toggle");
