@@ -41,6 +41,8 @@ _ALL = [
     Code("FILE-EMPTY", "FILE", "Tệp trống", "Viết nội dung vào tệp hoặc xoá tệp đi."),
     Code("FILE-TOO-BIG", "FILE", "Tệp quá lớn để là một trang",
          "Chia trang thành nhiều trang nhỏ; ảnh và video để trong thư mục docs/huong-dan/<tên-bài>/."),
+    Code("FILE-LONG-LINE", "FILE", "Có dòng dài bất thường (hơn 5.000 ký tự)",
+         "Tách dòng đó ra nhiều dòng; nếu là dữ liệu dán nhầm thì xoá đi."),
     Code("FILE-BINARY", "FILE", "Tệp chứa dữ liệu nhị phân, không phải văn bản",
          "Có thể bạn lưu nhầm tệp Word/ảnh với đuôi .md. Mở lại bằng trình soạn thảo văn bản và lưu dạng văn bản thuần (UTF-8)."),
     Code("FILE-NOT-UTF8", "FILE", "Tệp không lưu bằng bảng mã UTF-8",

@@ -62,11 +62,11 @@ def _tone_pass(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
     if doc.kind not in ("page", "markdown"):
         return doc.text, []
     p = prose.analyse(doc)
-    exempt = exception_spans(doc.text, data.tone_exceptions)
+    exempt = prose.Spans(exception_spans(doc.text, data.tone_exceptions))
     text = doc.text
     changes = []
     for start, end, word, new in reversed(list(tones.find_old_style(p.text))):
-        if p.lang_at(start) != "vi" or any(s <= start < e for s, e in exempt):
+        if p.lang_at(start) != "vi" or start in exempt:
             continue
         text = text[:start] + new + text[end:]
         changes.append(Change(doc.pos(start)[0], f"đặt dấu kiểu mới: “{word}” → “{new}”"))

@@ -8,7 +8,7 @@ import unicodedata
 
 from bdhvs.checks import legacy, tones
 from bdhvs.checks.data import ProjectData
-from bdhvs.checks.prose import Prose
+from bdhvs.checks.prose import Prose, Spans
 from bdhvs.checks.source import Document
 from bdhvs.findings import Finding
 
@@ -114,7 +114,8 @@ def _word_test(data: ProjectData):
 
 def ede_findings(doc: Document, prose: Prose) -> list[Finding]:
     out = []
-    for start, end in prose.ede:
+    merged = Spans(prose.ede)  # nested or overlapping spans are scanned once
+    for start, end in zip(merged.starts, merged.ends):
         for off in legacy.ede_hack_hits(prose.text[start:end]):
             out.append(doc.at(start + off, "TEXT-EDE-LEGACY",
                               f"Ký tự “{doc.text[start + off]}” giữa chữ Êđê: dấu hiệu font chữ Êđê cũ"))
@@ -133,9 +134,9 @@ def exception_spans(text: str, exceptions: list[str]) -> list[tuple[int, int]]:
 
 def tone_findings(doc: Document, prose: Prose, data: ProjectData, skip_lines=frozenset()) -> list[Finding]:
     out = []
-    exempt = exception_spans(doc.text, data.tone_exceptions)
+    exempt = Spans(exception_spans(doc.text, data.tone_exceptions))
     for start, end, word, new in tones.find_old_style(prose.text):
-        if prose.lang_at(start) != "vi" or any(s <= start < e for s, e in exempt):
+        if prose.lang_at(start) != "vi" or start in exempt:
             continue
         if doc.pos(start)[0] in skip_lines:
             continue

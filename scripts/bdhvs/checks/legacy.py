@@ -121,19 +121,15 @@ EDE_HACK_DETECT = re.compile(
     r"|(?<=[a-z])\](?=[a-z])",
     re.M,
 )
-_EDE_OPEN_BRACKET = re.compile(r"\[(?=[a-zđôơưâê])")
+# "[" + lowercase letter that does not open a Markdown link ([text](…), [text][ref], [text]{…}).
+_EDE_OPEN_BRACKET = re.compile(r"\[(?=[a-zđôơưâê])(?![^\]\n]{0,300}\][(\[{:])")
 CARON_DETECT = re.compile("[\u011b\u01d0\u01d2\u01d4\u01ce\u011a\u01cf\u01d1\u01d3\u01cd]|[^cC\\W]\u030c")
 
 
 def ede_hack_hits(text: str):
     """Offsets of legacy Ede font-hack characters in masked Ede prose."""
     hits = [m.start() for m in EDE_HACK_DETECT.finditer(text)]
-    for m in _EDE_OPEN_BRACKET.finditer(text):
-        close = text.find("]", m.end())
-        newline = text.find("\n", m.end())
-        is_link = close != -1 and (newline == -1 or close < newline) and text[close + 1: close + 2] in ("(", "[", "{", ":")
-        if not is_link:
-            hits.append(m.start())
+    hits += [m.start() for m in _EDE_OPEN_BRACKET.finditer(text)]
     return sorted(set(hits))
 
 

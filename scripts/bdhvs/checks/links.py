@@ -9,11 +9,8 @@ from html.parser import HTMLParser
 
 import yaml
 
-from bdhvs.checks.prose import _FENCE, _INLINE_CODE
+from bdhvs.checks.prose import Spans, code_span_spans, fence_spans, paired_spans
 from bdhvs.checks.source import Document
-
-
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,7 @@ class Link:
     kind: str  # "markdown", "image", "video", "refdef", "autolink", "bare", "html", "source"
 
 
-_MD_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+_MD_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){0,500})\]\(\s*(<[^>\n]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,500}){0,5})(?:\s+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'))?\s*\)")
 _REFDEF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.M)
 _REF_USE = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\[([^\]\n]*)\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel|ftp|javascript|data):[^>\s]+)>", re.I)
@@ -33,15 +30,15 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "srcset", 
 
 
 def code_masked(text: str, start: int) -> str:
+    """Text with fenced code, comments and inline code blanked (HTML tags stay visible)."""
     chars = list(text)
-    for rx in (_FENCE, _COMMENT):
-        for m in rx.finditer(text, start):
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = " "
-    current = "".join(chars)
-    for m in _INLINE_CODE.finditer(current, start):
-        for i in range(m.start(), m.end()):
+    spans = fence_spans(text, start) + paired_spans(text, "<!--", "-->", start)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = " "
+    for a, b in code_span_spans("".join(chars), start):
+        for i in range(a, b):
             if chars[i] != "\n":
                 chars[i] = " "
     for i in range(0, start):
@@ -78,6 +75,7 @@ class _TagCollector(HTMLParser):
         self.tags.append(Tag(self._offset(), tag, [], end=True))
 
 
+_COMPLETE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
 _AUTOLINK_OR_NONTAG = re.compile(r"<(?:(?:https?|mailto|tel|ftp|javascript|data):[^>\s]+|[^A-Za-z/!][^>]*)>", re.I)
 
 
@@ -85,6 +83,12 @@ def html_tags(doc: Document) -> list[Tag]:
     """Raw HTML tags in the Markdown body (outside code), with offsets."""
     masked = code_masked(doc.text, doc.body_offset)
     masked = _AUTOLINK_OR_NONTAG.sub(lambda m: " " * len(m.group()), masked)
+    # Give the parser complete tags only (everything else blanked, offsets kept): html.parser
+    # is slow on thousands of unfinished "<a " in junk input.
+    chars = [ch if ch == "\n" else " " for ch in masked]
+    for m in _COMPLETE_TAG.finditer(masked):
+        chars[m.start():m.end()] = masked[m.start():m.end()]
+    masked = "".join(chars)
     parser = _TagCollector(masked)
     try:
         parser.feed(masked)
@@ -116,9 +120,9 @@ def extract(doc: Document) -> list[Link]:
             links.append(Link(m.start(), refdefs[key], m.group(2), "image" if m.group(1) else "markdown"))
     for m in _AUTOLINK.finditer(text):
         links.append(Link(m.start(1), m.group(1), m.group(1), "autolink"))
-    covered = [(link.offset, link.offset + len(link.url)) for link in links]
+    covered = Spans([(link.offset, link.offset + len(link.url)) for link in links])
     for m in _BARE.finditer(text):
-        if not any(s <= m.start() < e for s, e in covered):
+        if m.start() not in covered:
             links.append(Link(m.start(), m.group().rstrip(".,;:!?"), m.group(), "bare"))
     for tag in html_tags(doc):
         for name, value in tag.attrs:

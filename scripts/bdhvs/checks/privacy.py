@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bdhvs.checks.codes import finding
 from bdhvs.checks.data import ProjectData, digits
+from bdhvs.checks.prose import Spans
 from bdhvs.checks.source import Document
 from bdhvs.findings import Finding, relative
 
@@ -37,8 +38,9 @@ def check(doc: Document, data: ProjectData) -> list[Finding]:
     for m in ID_NUMBER.finditer(text):
         ids.append((m.start(), m.end()))
         out.append(doc.at(m.start(), "PRIV-ID-NUMBER", f"Dãy số “{m.group()}” có 12 chữ số"))
+    id_spans = Spans(ids)
     for m in PHONE.finditer(text):
-        if any(s <= m.start() < e for s, e in ids):
+        if m.start() in id_spans:
             continue
         entry = data.hotlines.get(digits(m.group()))
         if entry and entry.get("status") in ("ok", "verified"):

@@ -9,6 +9,7 @@ spans written in Ede (``lang="rad"``): whole pages under docs/ede/, HTML element
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,9 +19,6 @@ from bdhvs.checks.source import Document
 
 PROSE_FRONT_MATTER_KEYS = ("title", "description", "prerequisites")
 
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n(?:.*?\n)??\1?[ \t]*\2[`~]*[ \t]*$", re.M | re.S)
-_COMMENT = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:.+?)(?<!`)\1(?!`)", re.S)
 _KEYS = re.compile(r"\+\+[\w+-]+\+\+")
 _REFDEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 _LINK_TARGET = re.compile(r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
@@ -28,8 +26,8 @@ _REF_USE = re.compile(r"\]\[[^\]\n]*\]")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|tel):[^>\s]+>", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'`]+", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:gov\.vn|com\.vn|org\.vn|edu\.vn|vn|com|org|net|gov|io)\b(?:/[^\s)]*)?", re.I)
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^{}\n]*|[^{}\n]*=[^{}\n]*)\}")
+_DOMAIN = re.compile(r"\b(?:[a-z0-9-]{1,63}\.){1,8}(?:gov\.vn|com\.vn|org\.vn|edu\.vn|vn|com|org|net|gov|io)\b(?:/[^\s)]*)?", re.I)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[#.][^{}\n]{0,300}|[^{}\n=]{0,300}=[^{}\n]{0,300})\}")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?|===\+?)[ \t]*[\w-]*(?:[ \t]+[\w-]+)*", re.M)
 _SNIPPET = re.compile(r"^[ \t]*-{2,}8<-{2,}.*$", re.M)
@@ -39,10 +37,28 @@ _VIDEO = re.compile(r"!\[type:(?:video|audio)\]")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _ABBR_KEY = re.compile(r"^\*\[[^\]]+\]:", re.M)
 
-_LANG_ELEMENT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]*?\blang\s*=\s*[\"']?(rad|vi)\b[^<>]*>", re.I)
-_LANG_INLINE = re.compile(r"\[([^\]\n]+)\]\{:?[^{}\n]*?\blang\s*=\s*[\"']?(rad|vi)\b[^{}\n]*\}")
-_LANG_BLOCK = re.compile(r"^[ \t]*\{:?[^{}\n]*?\blang\s*=\s*[\"']?(rad|vi)\b[^{}\n]*\}[ \t]*$", re.M)
-_LANG_TRAILING = re.compile(r"\{:?[^{}\n]*?\blang\s*=\s*[\"']?(rad|vi)\b[^{}\n]*\}[ \t]*$", re.M)
+_LANG_ELEMENT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,300}?\blang\s*=\s*[\"']?(rad|vi)\b[^<>]{0,300}>", re.I)
+_LANG_INLINE = re.compile(r"\[([^\[\]\n]{1,300})\]\{:?[^{}\n]{0,200}?\blang\s*=\s*[\"']?(rad|vi)\b[^{}\n]{0,200}\}")
+_LANG_BLOCK = re.compile(r"^[ \t]*\{:?[^{}\n]{0,200}?\blang\s*=\s*[\"']?(rad|vi)\b[^{}\n]{0,200}\}[ \t]*$", re.M)
+_LANG_TRAILING = re.compile(r"\{:?[^{}\n]{0,200}?\blang\s*=\s*[\"']?(rad|vi)\b[^{}\n]{0,200}\}[ \t]*$", re.M)
+
+
+class Spans:
+    """A set of [start, end) intervals with O(log n) membership (pages can hold many)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            elif e > s:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 @dataclass
@@ -52,10 +68,9 @@ class Prose:
     vi: list[tuple[int, int]]  # spans in Vietnamese
 
     def lang_at(self, offset: int) -> str:
-        for start, end in self.ede:
-            if start <= offset < end:
-                return "rad"
-        return "vi"
+        if not hasattr(self, "_ede_index"):
+            self._ede_index = Spans(self.ede)
+        return "rad" if offset in self._ede_index else "vi"
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -72,16 +87,84 @@ def _scalar_spans(node: yaml.Node, base: int) -> list[tuple[int, int]]:
     return []
 
 
+_FENCE_LINE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
+
+
+def fence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Fenced code blocks, found line by line (linear; an unclosed fence runs to the end)."""
+    spans, pos, open_at, fence = [], start, None, ""
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        m = _FENCE_LINE.match(text, pos, end)
+        if open_at is None:
+            if m:
+                open_at, fence = pos, m.group(2)
+        elif m and m.group(2)[0] == fence[0] and len(m.group(2)) >= len(fence) and not text[m.end():end].strip():
+            spans.append((open_at, end))
+            open_at = None
+        pos = end + 1
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def paired_spans(text: str, opener: str, closer: str, start: int = 0) -> list[tuple[int, int]]:
+    """``opener … closer`` spans found with str.find (linear; unclosed → ignored)."""
+    spans, pos = [], start
+    while True:
+        i = text.find(opener, pos)
+        if i == -1:
+            return spans
+        j = text.find(closer, i + len(opener))
+        if j == -1:
+            return spans
+        spans.append((i, j + len(closer)))
+        pos = j + len(closer)
+
+
+def code_span_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Inline code: a backtick run closed by the next run of the same length (CommonMark),
+    in linear time."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text[start:])]
+    runs = [(a + start, b + start) for a, b in runs]
+    nxt: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for k in range(len(runs) - 1, -1, -1):
+        length = runs[k][1] - runs[k][0]
+        nxt[k] = last.get(length)
+        last[length] = k
+    spans, k = [], 0
+    while k < len(runs):
+        j = nxt[k]
+        if j is not None:
+            spans.append((runs[k][0], runs[j][1]))
+            k = j + 1
+        else:
+            k += 1
+    return spans
+
+
+def code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Fenced code, HTML comments, <script>/<style> elements and inline code."""
+    spans = fence_spans(text, start) + paired_spans(text, "<!--", "-->", start)
+    lower = text.lower()
+    for tag in ("script", "style"):
+        spans += paired_spans(lower, f"<{tag}", f"</{tag}>", start)
+    chars = list(text)
+    for a, b in spans:
+        _blank(chars, a, b)
+    return spans + code_span_spans("".join(chars), start)
+
+
 def mask_markdown(text: str, start: int = 0) -> list[str]:
     """Blank out non-prose parts of Markdown ``text[start:]`` (returns the char list)."""
     chars = list(text)
     _blank(chars, 0, start)
-    body = text
-    for rx in (_FENCE, _COMMENT):
-        for m in rx.finditer(body, start):
-            _blank(chars, m.start(), m.end())
+    for a, b in code_spans(text, start):
+        _blank(chars, a, b)
     current = "".join(chars)
-    for rx in (_INLINE_CODE, _KEYS, _REFDEF, _AUTOLINK, _VIDEO):
+    for rx in (_KEYS, _REFDEF, _AUTOLINK, _VIDEO):
         for m in rx.finditer(current, start):
             _blank(chars, m.start(), m.end())
     current = "".join(chars)
@@ -105,10 +188,13 @@ def _paragraph_before(text: str, pos: int) -> int:
 
 def language_spans(text: str, start: int, page_lang: str | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {"rad": [], "vi": []}
+    closes: dict[str, list[int]] = {}
     for m in _LANG_ELEMENT.finditer(text, start):
-        tag = m.group(1)
-        close = re.compile(rf"</{tag}\s*>", re.I).search(text, m.end())
-        end = close.start() if close else len(text)
+        tag = m.group(1).lower()
+        if tag not in closes:
+            closes[tag] = [c.start() for c in re.finditer(rf"</{re.escape(tag)}\s*>", text, re.I)]
+        k = bisect.bisect_right(closes[tag], m.end())
+        end = closes[tag][k] if k < len(closes[tag]) else len(text)
         spans[m.group(2).lower()].append((m.end(), end))
     for m in _LANG_INLINE.finditer(text, start):
         spans[m.group(2).lower()].append((m.start(1), m.end(1)))

@@ -20,6 +20,9 @@ from bdhvs.findings import Finding, relative
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 YAML_SUFFIXES = {".yml", ".yaml"}
 TEXT_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES | {".txt", ".vtt", ".csv"}
+# Real pages never have lines this long; such lines are pasted junk, and refusing them keeps
+# every check linear in time on hostile input.
+MAX_LINE_CHARS = 5000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
 
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
@@ -114,19 +117,28 @@ def decode(name: str, data: bytes) -> tuple[str | None, list[Finding]]:
         findings.append(finding(name, 1, 1, "FILE-BOM"))
         data = data[3:]
     try:
-        return data.decode("utf-8"), findings
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start]
-        line = head.count(b"\n") + 1
-        col = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        guess = ""
-        try:
-            data.decode("cp1258")
-            guess = " Có thể tệp được lưu bằng bảng mã Windows-1258 hoặc TCVN3."
-        except UnicodeDecodeError:
-            pass
-        return None, findings + [finding(name, line, col, "FILE-NOT-UTF8",
-                                         f"Byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8.{guess}")]
+        return None, findings + [_not_utf8(name, data, exc)]
+    longest = max(text.split("\n"), key=len)
+    if len(longest) > MAX_LINE_CHARS:
+        line = text.split("\n").index(longest) + 1
+        return None, findings + [finding(name, line, 1, "FILE-LONG-LINE",
+                                         f"Dòng {line} dài {len(longest):,} ký tự (tối đa {MAX_LINE_CHARS:,})")]
+    return text, findings
+
+
+def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> Finding:
+    head = data[: exc.start]
+    line = head.count(b"\n") + 1
+    col = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+    guess = ""
+    try:
+        data.decode("cp1258")
+        guess = " Có thể tệp được lưu bằng bảng mã Windows-1258 hoặc TCVN3."
+    except UnicodeDecodeError:
+        pass
+    return finding(name, line, col, "FILE-NOT-UTF8", f"Byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8.{guess}")
 
 
 def split_front_matter(doc: Document) -> list[Finding]:

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from bdhvs.checks import tones
 from bdhvs.checks.data import ProjectData
-from bdhvs.checks.prose import Prose
+from bdhvs.checks.prose import Prose, Spans
 from bdhvs.checks.source import Document
 from bdhvs.content.slugs import fold
 from bdhvs.findings import Finding
@@ -88,7 +88,7 @@ def _skip(word: str, text: str, start: int, end: int) -> bool:
 # ("Cuc Canh sat QLHC ve TTXH thong bao", three words or more), or a foreign title
 # ("Rade language"). In the latter only the words that cannot be unaccented Vietnamese
 # are skipped, so a quoted label typed without diacritics ("Dang nhap") is still caught.
-_ASCII_QUOTE = re.compile(r"[\"“]([A-Za-z0-9 ,.:;!?/()'-]{2,})[\"”]")
+_ASCII_QUOTE = re.compile(r"[\"“]([A-Za-z0-9 ,.:;!?/()'-]{2,300})[\"”]")
 
 
 def ascii_quotes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -122,16 +122,16 @@ def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller,
     out: list[Finding] = []
     text = prose.text
     check_ede = ede_checked(doc)
-    verbatim, foreign = ascii_quotes(text)
+    verbatim, foreign = (Spans(s) for s in ascii_quotes(text))
     ede_front_matter = doc.lang == "ede"
     names = {n["right"].lower() for n in data.names if n.get("any_case")}
     for m in WORD.finditer(text):
         word = unicodedata.normalize("NFC", m.group())
-        if _skip(word, text, m.start(), m.end()) or any(s <= m.start() < e for s, e in verbatim):
+        if _skip(word, text, m.start(), m.end()) or m.start() in verbatim:
             continue
         if word.lower() in names or (skip_lines and doc.pos(m.start())[0] in skip_lines):
             continue
-        if any(s <= m.start() < e for s, e in foreign) and word.isascii() and fold(word.lower()) not in speller.by_fold:
+        if m.start() in foreign and word.isascii() and fold(word.lower()) not in speller.by_fold:
             continue  # a foreign word in a quoted title
         if ede_front_matter and m.start() < doc.body_offset and word in speller.ede:
             continue  # Ede words in the title of a docs/ede/ page cannot carry lang="rad"
