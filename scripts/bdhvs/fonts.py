@@ -20,20 +20,28 @@ from bdhvs import settings
 SOURCE_FONT = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
 OUTPUT = settings.OVERRIDES_DIR / "assets" / "fonts" / "noto-sans-ede.woff2"
 
-# Every character Ede or Vietnamese text on the site may use.
+# Every character Ede or Vietnamese text on the site may use, and nothing more (each
+# glyph costs bytes on every page that shows Ede text).
+_LATIN1_LETTERS = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝñÑ"
+_LATIN_EXT_A = "ĂăĐđĨĩŨũĔĕĬĭŎŏŬŭČč"
+_PUNCTUATION = "\u00a0«»©°·"
 UNICODE_RANGES: list[tuple[int, int]] = [
     (0x0020, 0x007E),  # Basic Latin
-    (0x00A0, 0x00FF),  # Latin-1 (â ê ô ñ « » …)
-    (0x0100, 0x017F),  # Latin Extended-A (ă đ ĕ ĭ ŏ ŭ č …)
+    *[(ord(ch), ord(ch)) for ch in _PUNCTUATION + _LATIN1_LETTERS + _LATIN_EXT_A],
     (0x0180, 0x0180),  # ƀ
     (0x0243, 0x0243),  # Ƀ
-    (0x01A0, 0x01B0),  # Ơ ơ Ư ư
-    (0x0300, 0x0309),  # combining grave … hook above, incl. U+0302 circumflex and U+0306 breve
+    (0x01A0, 0x01A1),  # Ơ ơ
+    (0x01AF, 0x01B0),  # Ư ư
+    (0x0300, 0x0303),  # combining grave, acute, circumflex (U+0302), tilde
+    (0x0306, 0x0306),  # combining breve: ê̆ ô̆ ơ̆ ư̆ have no precomposed form
+    (0x0309, 0x0309),  # combining hook above
     (0x030C, 0x030C),  # combining caron (č decomposed)
     (0x031B, 0x031B),  # combining horn
     (0x0323, 0x0323),  # combining dot below
     (0x1EA0, 0x1EF9),  # Vietnamese precomposed letters
-    (0x2010, 0x2027),  # dashes, quotes, bullet, ellipsis
+    (0x2013, 0x2014),  # en and em dash
+    (0x2018, 0x201D),  # quotes
+    (0x2026, 0x2026),  # ellipsis
     (0x20AB, 0x20AB),  # ₫
 ]
 
