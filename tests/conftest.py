@@ -14,15 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for the path and launch flags
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
-# The flags the machine image needs: without the background-networking ones Chromium
-# keeps trying to reach Google's hosts on a closed network.
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
-]
 
 
 @dataclass

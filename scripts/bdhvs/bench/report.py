@@ -19,10 +19,7 @@ from pathlib import Path
 from bdhvs import settings
 from bdhvs.bench import sites
 
-CHROMIUM = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
+from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 PREFERRED_GUIDES = ("cai-dat-vneid", "quen-mat-khau-vneid", "nhan-biet-lua-dao")
 BUILD_RATIO_LIMIT = 1.5

@@ -89,7 +89,7 @@ def render(site: Path, *, log=print) -> list[Path]:
     """Print every guide of a built site to PDF (inside the site). Needs Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from bdhvs.classroom.browser import CHROMIUM_ARGS, chromium_path
+    from bdhvs.browser import CHROMIUM_ARGS, chromium_path
     from bdhvs.deploy.serve import SiteServer
 
     site = Path(site)

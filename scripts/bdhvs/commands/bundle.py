@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from bdhvs import settings
     from bdhvs.classroom import bundle, handouts
-    from bdhvs.classroom.browser import BrowserMissing
+    from bdhvs.browser import BrowserMissing
 
     root = settings.ROOT
     work = Path(tempfile.mkdtemp(prefix="bdhvs-bundle-"))

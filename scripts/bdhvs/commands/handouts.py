@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from bdhvs import settings
     from bdhvs.classroom import handouts
-    from bdhvs.classroom.browser import BrowserMissing
+    from bdhvs.browser import BrowserMissing
 
     site = Path(args.site) if args.site else Path(os.environ.get("SITE_DIR") or settings.SITE_DIR)
     if not (site / "index.html").is_file():

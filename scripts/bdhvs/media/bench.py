@@ -27,10 +27,7 @@ from PIL import Image, ImageCms, ImageDraw
 from bdhvs import settings
 from bdhvs.media import cache as cache_mod, catalog, draw
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-default-apps", "--disable-extensions"]
+from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 
 
 def synthetic_screenshot(seed: int) -> Image.Image:

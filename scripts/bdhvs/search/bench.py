@@ -39,12 +39,7 @@ from bdhvs import settings
 
 QUERY = "dang ky vneid"
 TARGET_FIRST_QUERY = 100 * 1024  # issue 6: first query < 100 kB compressed at 1,000 guides
-CHROMIUM = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
-]
+from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 _PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind", ".woff2", ".webp",
                   ".png", ".jpg", ".jpeg")
 

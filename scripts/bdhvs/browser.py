@@ -1,7 +1,8 @@
-"""Headless Chromium for print-to-PDF (Debian's /usr/bin/chromium driven by Playwright).
+"""Headless Chromium (Debian's /usr/bin/chromium driven by Playwright): the ONE place for
+its path and launch flags, used by handouts, benchmarks, audits and the tests.
 
-The flags match tests/conftest.py: without the background-networking ones Chromium keeps
-trying to reach Google's hosts on a closed network.
+Without the background-networking flags Chromium keeps trying to reach Google's hosts on
+a closed network.
 """
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ CHROMIUM_ARGS = [
 
 class BrowserMissing(Exception):
     pass
+
+
+CHROMIUM = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
 
 
 def chromium_path() -> str:
