@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from bdhvs import yamlfast
+
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -34,7 +36,7 @@ def split(text: str, path: Path | str = "<trang>") -> Page:
     if not match:
         return Page({}, text, "")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yamlfast.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1

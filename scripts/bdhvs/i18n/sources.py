@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from bdhvs import yamlfast
+
 from bdhvs.i18n.frontmatter import PageError
 
 STATUSES = ("wanted", "sourced", "reviewed")
@@ -42,7 +44,7 @@ def _load_list(path: Path) -> list[tuple[dict, int]]:
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yamlfast.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PageError(path, "tệp YAML viết sai cú pháp (kiểm tra thụt lề, dấu hai chấm, dấu ngoặc kép).",

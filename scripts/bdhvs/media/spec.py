@@ -38,6 +38,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from bdhvs import yamlfast
+
 from bdhvs.findings import Finding, relative
 
 DEFAULT_MAX_WIDTH = 720
@@ -233,7 +235,7 @@ def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Fin
         return None, [Finding(rel, 1, 1, "IMG001", "Tệp YAML không phải UTF-8", "Lưu lại tệp với mã hoá UTF-8.")]
     try:
         node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yamlfast.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -6,6 +6,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from bdhvs import yamlfast
+
 from bdhvs.findings import Finding, relative
 from bdhvs.media.spec import node_lines
 
@@ -16,7 +18,7 @@ def load(path: Path, schema: dict, code: str, *, root: Path | None = None):
     try:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yamlfast.safe_load(text)
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -1,0 +1,25 @@
+"""Fast, cached YAML loading for build-time reads.
+
+A build reads the same front matter and data files many times (both languages, several
+features). PyYAML's pure-Python loader dominated the build profile; libyaml's CSafeLoader
+(bundled in PyYAML's wheels) plus a cache keyed by the text makes those reads cheap.
+Errors are PyYAML's own (same classes and marks), so callers' messages do not change.
+Callers get a fresh copy, so mutating the result never alters the cache.
+"""
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=4096)
+def _load(text: str):
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+def safe_load(text: str):
+    return copy.deepcopy(_load(text))
