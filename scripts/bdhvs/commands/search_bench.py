@@ -7,7 +7,7 @@ from pathlib import Path
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "search-bench",
-        help="đo dung lượng tải về khi tìm kiếm (Pagefind so với tìm kiếm có sẵn của Material)",
+        help="Đo dung lượng tải về khi tìm kiếm: bộ tìm kiếm của trang so với Pagefind và tìm kiếm có sẵn của Material",
         description="Dựng trang hôm nay và một trang thử có nhiều hướng dẫn, mở bằng Chromium thật, "
                     "đo số byte (đã nén) của trang và của lần tìm đầu tiên. In ra một bảng.",
     )
