@@ -88,6 +88,9 @@ def guide_context(meta: dict, urls: dict[str, str]) -> dict:
     }
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _AbbrFinder(HTMLParser):
     """Offsets of every <abbr> in a page, and whether it sits in a heading or a link."""
 
@@ -95,7 +98,7 @@ class _AbbrFinder(HTMLParser):
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=False)
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(html)]
         self._skip_depth = 0
         self._open: tuple[int, int, bool] | None = None  # start offset, start tag length, skipped
         self.found: list[tuple[int, int, int, bool]] = []  # start, tag end, end, skipped
@@ -126,6 +129,8 @@ def explain_once(html: str) -> str:
     (not in headings, buttons or links; plain text afterwards: fewer dotted underlines
     to read past), and make it focusable so a tap shows it (guide.css). Material's
     tooltip script is not loaded on this site."""
+    if "<abbr" not in html:  # most pages: nothing to parse
+        return html
     out, last, seen = [], 0, set()
     for start, tag_end, end, skipped in _AbbrFinder(html).found:
         text = html[tag_end:end - len("</abbr>")]

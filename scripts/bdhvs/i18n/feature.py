@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
+import posixpath
 
 from mkdocs.structure.files import InclusionLevel
 
@@ -156,10 +156,26 @@ class Translations:
         return mark_fallback_links(output, "/" + page.url, urls)
 
 
+def _resolve(page_url: str, href: str) -> str:
+    """Site path a relative nav link points to (like urljoin, without its cost: the nav is
+    resolved on every Ede page, so this runs pages × nav-entries times)."""
+    href, hash_, fragment = href.partition("#")
+    suffix = hash_ + fragment  # kept, as urljoin does: "#x" is not the page itself
+    if not href:
+        return page_url + suffix
+    if href.startswith("/"):
+        return href + suffix
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    target = posixpath.normpath(posixpath.join(base, href))
+    if href.endswith("/") or href in {".", ".."} or href.endswith(("/.", "/..")):
+        target = target.rstrip("/") + "/"
+    return target + suffix
+
+
 def mark_fallback_links(html: str, page_url: str, fallback_urls: set[str]) -> str:
     """Add a "(tiếng Việt)" marker to navigation links that lead to a fallback page."""
     def add(match: re.Match) -> str:
-        target = urljoin(page_url, match.group(2))
+        target = _resolve(page_url, match.group(2))
         if target in fallback_urls and "bdhvs-nav-fallback" not in match.group(3):
             return match.group(1) + match.group(3).rstrip() + FALLBACK_MARK + "\n  " + match.group(4)
         return match.group(0)
