@@ -221,9 +221,14 @@ class GuidesFeature:
     def on_page_context(self, context, page, config, nav):
         if page.meta.get("page_type") != "guide":
             return context
-        by_src = {lang_relative(p.file.src_uri): p for p in nav.pages}
-        urls = {key: by_src[src].url for key, src in
-                (("audience", guide_index.AUDIENCE_PAGE), ("topic", guide_index.TOPIC_PAGE)) if src in by_src}
+        wanted = {guide_index.AUDIENCE_PAGE: "audience", guide_index.TOPIC_PAGE: "topic"}
+        urls = {}
+        for nav_page in nav.pages:  # stop at the two listing pages (no dict of every page)
+            key = wanted.get(lang_relative(nav_page.file.src_uri))
+            if key and key not in urls:
+                urls[key] = nav_page.url
+                if len(urls) == len(wanted):
+                    break
         context["bdhvs_guide"] = guide_context(page.meta, urls)
         # Previous/next stay inside the guide's topic (its navigation section).
         for attr in ("previous_page", "next_page"):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path, PurePosixPath
+import functools
 import posixpath
 
 from mkdocs.structure.files import InclusionLevel
@@ -144,7 +145,10 @@ class Translations:
             context["bdhvs_translation"] = info
         current = getattr(page.file, "locale_alternate_of", None)
         if current == EDE and nav is not None:
-            self._fallback_urls = {"/" + p.url for p in nav.pages if getattr(p.file, "locale", None) != EDE}
+            if getattr(self, "_fallback_nav", None) is not nav:  # once per language build
+                self._fallback_nav = nav
+                self._fallback_set = {"/" + p.url for p in nav.pages if getattr(p.file, "locale", None) != EDE}
+            self._fallback_urls = self._fallback_set
         else:
             self._fallback_urls = set()
         return context
@@ -166,10 +170,19 @@ def _resolve(page_url: str, href: str) -> str:
     if href.startswith("/"):
         return href + suffix
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    # Climb the leading "../" first: links from sibling pages then share cache entries.
+    while href.startswith("../") and base != "/":
+        base = posixpath.dirname(base.rstrip("/")).rstrip("/") + "/"
+        href = href[3:]
+    return _join(base, href) + suffix
+
+
+@functools.lru_cache(maxsize=65536)
+def _join(base: str, href: str) -> str:
     target = posixpath.normpath(posixpath.join(base, href))
-    if href.endswith("/") or href in {".", ".."} or href.endswith(("/.", "/..")):
+    if href.endswith("/") or href in {"", ".", ".."} or href.endswith(("/.", "/..")):
         target = target.rstrip("/") + "/"
-    return target + suffix
+    return target
 
 
 def mark_fallback_links(html: str, page_url: str, fallback_urls: set[str]) -> str:
