@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -88,40 +87,26 @@ def guide_context(meta: dict, urls: dict[str, str]) -> dict:
     }
 
 
-_NEWLINE = re.compile("\n")
+# Tags that matter for glossary terms: headings and links (terms there stay plain) and
+# <abbr> itself. Markdown escapes "<" in text and code, so a tag scan is exact here, and
+# much faster than an HTML parser on every page.
+_TAGS = re.compile(r"<(/?)(h[1-6]|a|abbr)\b[^>]*>", re.I)
+_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
 
 
-class _AbbrFinder(HTMLParser):
-    """Offsets of every <abbr> in a page, and whether it sits in a heading or a link."""
-
-    SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=False)
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(html)]
-        self._skip_depth = 0
-        self._open: tuple[int, int, bool] | None = None  # start offset, start tag length, skipped
-        self.found: list[tuple[int, int, int, bool]] = []  # start, tag end, end, skipped
-        self.feed(html)
-        self.close()
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skip_depth += 1
-        elif tag == "abbr":
-            self._open = (self._offset(), len(self.get_starttag_text() or ""), self._skip_depth > 0)
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self._skip_depth = max(0, self._skip_depth - 1)
-        elif tag == "abbr" and self._open:
-            start, tag_len, skipped = self._open
-            self.found.append((start, start + tag_len, self._offset() + len("</abbr>"), skipped))
-            self._open = None
+def _find_abbrs(html: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end of the opening tag, end, inside a heading or link) of every <abbr>."""
+    found, depth, open_ = [], 0, None
+    for match in _TAGS.finditer(html):
+        closing, tag = match.group(1) == "/", match.group(2).lower()
+        if tag in _SKIP:
+            depth = max(0, depth - 1) if closing else depth + 1
+        elif not closing:
+            open_ = (match.start(), match.end(), depth > 0)
+        elif open_ is not None:
+            found.append((open_[0], open_[1], match.end(), open_[2]))
+            open_ = None
+    return found
 
 
 def explain_once(html: str) -> str:
@@ -132,7 +117,7 @@ def explain_once(html: str) -> str:
     if "<abbr" not in html:  # most pages: nothing to parse
         return html
     out, last, seen = [], 0, set()
-    for start, tag_end, end, skipped in _AbbrFinder(html).found:
+    for start, tag_end, end, skipped in _find_abbrs(html):
         text = html[tag_end:end - len("</abbr>")]
         out.append(html[last:start])
         if skipped or text in seen:
