@@ -8,13 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for the path and launch flags
+from bdhvs.deploy.serve import LoopbackServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,11 +62,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class StaticServer:
-    """Serve a folder on 127.0.0.1 (optionally under a sub-path) in a thread."""
+class StaticServer(LoopbackServer):
+    """Serve a folder on 127.0.0.1 (optionally under a sub-path), no special headers."""
 
     def __init__(self, root: Path, prefix: str = "/"):
-        self.root, self.prefix = Path(root), prefix
+        self.root = Path(root)
+        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         serve_dir = self.root
         if prefix.strip("/"):
             # Mount the site under the sub-path, like the commune web server would.
@@ -77,22 +78,7 @@ class StaticServer:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(self.root, target_is_directory=True)
             serve_dir = self._mount
-        handler = functools.partial(_QuietHandler, directory=str(serve_dir))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    @property
-    def url(self) -> str:
-        return self.origin + "/" + self.prefix.strip("/") + ("/" if self.prefix.strip("/") else "")
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(functools.partial(_QuietHandler, directory=str(serve_dir)))
 
 
 @pytest.fixture(scope="session")

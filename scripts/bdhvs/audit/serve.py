@@ -7,11 +7,10 @@ import functools
 import gzip
 import http.server
 import os
-import threading
 from pathlib import Path
 
 from bdhvs.deploy import headers
-from bdhvs.deploy.serve import SiteHandler
+from bdhvs.deploy.serve import LoopbackServer, SiteHandler
 
 
 class GzipMixin:
@@ -49,7 +48,7 @@ class PlainGzipHandler(GzipMixin, http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class GzipSiteServer:
+class GzipSiteServer(LoopbackServer):
     """Serve ``root`` on 127.0.0.1 with gzip (and production headers unless ``plain``)."""
 
     def __init__(self, root: Path, *, plain: bool = False):
@@ -57,23 +56,4 @@ class GzipSiteServer:
             handler = functools.partial(PlainGzipHandler, directory=str(root))
         else:
             handler = functools.partial(GzipSiteHandler, directory=str(root), prefix="/")
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    @property
-    def url(self) -> str:
-        return self.origin + "/"
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+        super().__init__(handler)

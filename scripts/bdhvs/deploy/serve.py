@@ -72,12 +72,13 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-class SiteServer:
-    """Serve ``root`` on 127.0.0.1 under ``prefix`` with the production headers, in a thread."""
+class LoopbackServer:
+    """An HTTP server on 127.0.0.1 (a free port unless given), serving in a thread;
+    ``url`` is where the site starts. The one base for every local server of the project."""
 
-    def __init__(self, root: Path, prefix: str = "/", port: int = 0):
-        self.root, self.prefix = Path(root), "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-        handler = functools.partial(SiteHandler, directory=str(self.root), prefix=self.prefix)
+    prefix = "/"
+
+    def __init__(self, handler, port: int = 0):
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -99,3 +100,11 @@ class SiteServer:
 
     def __exit__(self, *exc):
         self.close()
+
+
+class SiteServer(LoopbackServer):
+    """Serve ``root`` on 127.0.0.1 under ``prefix`` with the production headers, in a thread."""
+
+    def __init__(self, root: Path, prefix: str = "/", port: int = 0):
+        self.root, self.prefix = Path(root), "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        super().__init__(functools.partial(SiteHandler, directory=str(self.root), prefix=self.prefix), port)
