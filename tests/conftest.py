@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,17 @@ def build_site(dest: Path, *, env: dict | None = None, config: Path | None = Non
         cmd += ["-f", str(config)]
     proc = subprocess.run(cmd, cwd=ROOT, env=run_env, capture_output=True, text=True)
     return Build(dest, proc.stdout + proc.stderr, proc.returncode)
+
+
+def write_fixture_config(project_dir: Path) -> Path:
+    """mkdocs.yml for a small fixture project in ``project_dir``: the real configuration
+    without the real nav (the fixture has its own pages) and with the real theme overrides."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    path = Path(project_dir) / "mkdocs.yml"
+    path.write_text(config, encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

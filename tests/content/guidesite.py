@@ -2,11 +2,10 @@
 configuration and theme: shows what the guide furniture does in each review state."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, write_fixture_config
 
 GUIDE = """---
 title: {title}
@@ -63,10 +62,7 @@ def make_project(dest: Path) -> Path:
         shutil.copy(status_page, dest / "docs" / "vi" / "bien-tap" / "ban-dich.md")
     (dest / "docs" / "ede").mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "data", dest / "data")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_fixture_config(dest)
     return dest
 
 

@@ -1,13 +1,12 @@
 """A tiny copy of the site (temp dir) to build and edit without touching docs/."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 from PIL import Image
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, write_fixture_config
 
 PAGES = {
     "vi/index.md": """---
@@ -91,10 +90,7 @@ def make_project(dest: Path) -> Path:
     (dest / "data").mkdir(exist_ok=True)
     for name in ("ede-ui.yml", "ede-words.yml"):
         shutil.copy(ROOT / "data" / name, dest / "data" / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_fixture_config(dest)
     return dest
 
 

@@ -4,13 +4,12 @@ Video IDs here are TEST FIXTURES, not real videos: the real data/videos.yml hold
 IDs that a source confirms."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, write_fixture_config
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -134,10 +133,7 @@ def make_project(dest: Path) -> Path:
         if (ROOT / "data" / name).exists():
             shutil.copy(ROOT / "data" / name, dest / "data" / name)
     (dest / "data" / "videos.yml").write_text(VIDEOS, encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_fixture_config(dest)
     return dest
 
 
