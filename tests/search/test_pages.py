@@ -74,3 +74,19 @@ def test_title_outweighs_text():
 def test_tokenize_keeps_ede_letters_and_breves():
     assert writer.tokenize("Mơ̆ng hmư̆, ƀuôn-čô ÑU") == ["mơ̆ng", "hmư̆", "ƀuôn", "čô", "ñu"]
     assert writer.fold("mơ̆ng") == "mong" and writer.fold("ƀuôn") == "buon" and writer.fold("Đăng") == "dang"
+
+
+def test_record_is_read_from_the_article_alone():
+    """Only the article is decoded and parsed (each page carries the whole navigation);
+    a page without an h1 takes its <title>."""
+    html = ('<!doctype html><html lang="vi"><head><title>Hỏi &amp; đáp - BDHVS</title></head><body>'
+            '<nav><a href="/x/">Trangđiềuhướng</a></nav>'
+            '<article class="md-content__inner md-typeset"><p>Nội dung <code>&lt;/article&gt;</code></p></article>'
+            '<footer>Chântrang</footer></body></html>').encode("utf-8")
+    page = pages.classify(html, "hoi-dap/index.html")
+    assert page.indexed and page.lang == "vi" and not page.fallback
+    record = writer.page_record(page)
+    assert record.title == "Hỏi & đáp - BDHVS"
+    assert "Nội dung </article>" in record.text
+    assert "Trangđiềuhướng" not in record.text and "Chântrang" not in record.text
+    assert writer.page_record(pages.classify(b'<html lang="vi"><body><main>x</main></body></html>', "a.html")) is None

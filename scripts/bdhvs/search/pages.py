@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-ARTICLE_XPATH = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
 # Inside the article, never indexed.
 EXCLUDE_SELECTORS = [
     ".headerlink",
@@ -53,6 +52,8 @@ class Page:
     ede_path: str | None = None  # …and its file path
     in_ede_search: bool = False
     meta: dict[str, str] = field(default_factory=dict)
+    article: str | None = field(default=None, repr=False)  # the article's HTML, when has_article
+    title: str = ""  # the page's <title>
 
     @property
     def url(self) -> str:
@@ -82,21 +83,38 @@ def html_files(site_dir: Path) -> list[Path]:
     return files
 
 
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
-_FALLBACK_MARK = re.compile(r"<[a-z]+\b[^>]*\bdata-bdhvs=\"fallback-content\"")
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
+_FALLBACK_MARK = b'data-bdhvs="fallback-content"'  # written by main.html; escaped in any page text
+_ARTICLE_OPEN_BYTES = re.compile(rb"<article\b[^>]*\bmd-content__inner\b[^>]*>")
+_ARTICLE_CLOSE = b"</article>"
+_TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
 
-def classify(html: str, rel_path: str) -> Page:
-    """Language, fallback and article of a built page. Our own templates write these
-    markers, so a scan of the raw HTML is enough: parsing every page (each carries the
-    whole navigation) was the slowest step of a 1,000-guide build."""
-    match = _HTML_LANG.search(html, 0, 4096)
-    lang = (match.group(1) if match else "vi").strip().lower() or "vi"
+def classify(html: str | bytes, rel_path: str) -> Page:
+    """Language, fallback and article of a built page.
+
+    Our own templates write these markers, so plain byte searches are enough: every page
+    carries the whole navigation (390 kB a page at 1,000 guides), and parsing or even
+    decoding all of it was the slowest step of a large build. Only the article (from its
+    opening tag to the last ``</article>``, which the footer never contains) is decoded.
+    """
+    raw = html.encode("utf-8") if isinstance(html, str) else html
+    match = _HTML_LANG.search(raw, 0, 4096)
+    lang = (match.group(1).decode("ascii", "replace") if match else "vi").strip().lower() or "vi"
+    title = _TITLE.search(raw)
+    article = None
+    opening = _ARTICLE_OPEN_BYTES.search(raw)
+    if opening:
+        end = raw.rfind(_ARTICLE_CLOSE)
+        if end > opening.start():
+            article = raw[opening.start(): end + len(_ARTICLE_CLOSE)].decode("utf-8", "replace")
     return Page(
         path=rel_path,
         lang=lang,
-        fallback=bool(_FALLBACK_MARK.search(html)),
-        has_article=bool(_ARTICLE_OPEN.search(html)),
+        fallback=_FALLBACK_MARK in raw,
+        has_article=article is not None,
+        article=article,
+        title=html_lib.unescape(title.group(1).decode("utf-8", "replace")).strip() if title else "",
     )
 
 
@@ -105,7 +123,7 @@ def scan_site(site_dir: Path) -> dict[str, Page]:
     pages = {}
     for path in html_files(site_dir):
         rel = path.relative_to(site_dir).as_posix()
-        pages[rel] = classify(path.read_text(encoding="utf-8"), rel)
+        pages[rel] = classify(path.read_bytes(), rel)
     for rel, page in pages.items():
         if page.lang != "vi" and page.has_article:
             page.in_ede_search = not page.fallback

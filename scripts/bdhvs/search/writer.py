@@ -94,19 +94,17 @@ class Record:
     ede_path: str | None = None
 
 
-def page_record(html: str, page: pages_mod.Page) -> Record | None:
-    """Title (h1), headings (h2–h4) and text of the article of one page."""
-    doc = lxml.html.document_fromstring(html)
-    found = doc.xpath(pages_mod.ARTICLE_XPATH)
-    if not found:
+def page_record(page: pages_mod.Page) -> Record | None:
+    """Title (h1), headings (h2–h4) and text of the article of one page (only the
+    article is parsed: the navigation around it is most of a page's bytes)."""
+    if not page.article:
         return None
-    article = found[0]
+    article = lxml.html.fragment_fromstring(page.article)
     for node in article.xpath(_EXCLUDE_XPATH):
         if node.getparent() is not None:
             node.drop_tree()
     h1 = article.find(".//h1")
-    title_node = doc.find(".//title")
-    title = _text(h1) if h1 is not None else _text(title_node) if title_node is not None else page.path
+    title = _text(h1) if h1 is not None else page.title or page.path
     headings = " · ".join(_text(h) for h in article.xpath(".//h2 | .//h3 | .//h4"))
     return Record(page.path, title, headings, _text(article), page.ede_path)
 
@@ -196,7 +194,7 @@ def build_search_index(site_dir: Path) -> IndexReport:
     for rel, page in scanned.items():
         if not page.indexed:
             continue
-        record = page_record((site_dir / rel).read_text(encoding="utf-8"), page)
+        record = page_record(page)
         if record is not None:
             by_lang[page.lang].append(record)
     out = site_dir / OUTPUT_DIR
