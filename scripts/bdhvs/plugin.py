@@ -111,6 +111,9 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         output = alternate_links.strip_head_alternates(output)
         return self._dispatch("on_post_page", output, page, config)
 
+    def on_build_error(self, error):
+        self._dispatch("on_build_error", error)
+
     @event_priority(-200)  # after i18n's on_post_build (-100) has built every language
     def on_post_build(self, config):
         if self._is_nested_language_build(config) or not self.config.post_build_steps:

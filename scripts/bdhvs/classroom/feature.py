@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from bdhvs.classroom import handout_page
+from bdhvs.classroom import handout_page, qr
 
 
 class Classroom:
@@ -14,7 +14,20 @@ class Classroom:
 
     def on_env(self, env, config, files):
         self.files = files
+        # Every page's front matter is read by now and its templates are rendered next:
+        # draw the guides' QR codes meanwhile, in a second process.
+        try:
+            qr.prefetch(handout_page.qr_request(page.meta, site_url=config.site_url or "", page_url=page.url)
+                        for page in self._guides())
+        except ValueError:
+            pass  # no usable site_url: each guide page reports it when it is built
         return env
+
+    def post_build(self, config):
+        qr.shutdown()
+
+    def on_build_error(self, error):
+        qr.shutdown()
 
     def on_page_context(self, context, page, config, nav):
         if page.meta.get("page_type") == "guide":

@@ -47,14 +47,16 @@ def pdf_path(slug: str, content_locale: str, default_locale: str = "vi") -> str:
     return f"{prefix}{PDF_DIR}/{slug}.pdf"
 
 
+def qr_request(meta: dict, *, site_url: str, page_url: str) -> tuple[str, str]:
+    """(online address, accessible label) of a guide's QR code."""
+    title = str(meta.get("title") or "")
+    return online_url(site_url, page_url), f"Mã QR mở trang “{title}”" if title else "Mã QR mở trang này"
+
+
 def handout_context(meta: dict, *, site_url: str, page_url: str) -> dict:
     """Data the print-only handout footer of a guide shows (partials/bdhvs/classroom)."""
-    url = online_url(site_url, page_url)
-    title = str(meta.get("title") or "")
-    return {
-        "url": url,
-        "qr_svg": qr_svg(url, label=f"Mã QR mở trang “{title}”" if title else "Mã QR mở trang này"),
-    }
+    url, label = qr_request(meta, site_url=site_url, page_url=page_url)
+    return {"url": url, "qr_svg": qr_svg(url, label=label)}
 
 
 def render_list(entries: list[GuideEntry]) -> str:

@@ -3,15 +3,30 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Iterable
 from urllib.parse import urlsplit
 
 import segno
 
 from bdhvs import settings
 
-# Choosing the best QR mask costs ~10 ms a page (most of a build's time at 1,000 guides):
-# the SVG of each (url, label) is kept on disk, like Material's own plugin caches.
+# Choosing the best QR mask costs ~5 ms a page (11 s of a cold build at 1,000 guides ×
+# 2 languages). Two things keep that off the build's path:
+# - the SVG of each (url, label) is kept on disk, like Material's own plugin caches;
+# - on a cold cache, `prefetch` draws them in a second process while MkDocs renders the
+#   pages' templates (most of a build), and `qr_svg` collects the results.
 CACHE_DIR = settings.CACHE_DIR / "qr"
+PREFETCH_CHUNK = 64  # QR codes per task sent to the worker process
+
+_executor: Executor | None = None
+_pending: dict[str, tuple[Future, int]] = {}  # cache key -> (task, index in its result)
+
+
+def _key(url: str, label: str) -> str:
+    return hashlib.sha256(f"{segno.__version__}\n{url}\n{label}".encode("utf-8")).hexdigest()
 
 
 def qr_svg(url: str, *, label: str) -> str:
@@ -20,16 +35,16 @@ def qr_svg(url: str, *, label: str) -> str:
     Error correction "M" survives a smudged photocopy; the quiet zone is 2 modules
     because the handout prints it on white paper with a margin around it.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise ValueError(f"QR code needs an absolute http(s) URL, got {url!r}")
-    key = hashlib.sha256(f"{segno.__version__}\n{url}\n{label}".encode("utf-8")).hexdigest()
+    _check_url(url)
+    key = _key(url, label)
     cached = CACHE_DIR / f"{key}.svg"
     try:
         return cached.read_text(encoding="utf-8")
     except OSError:
         pass
-    svg = _render(url, label)
+    svg = _collect(key)
+    if svg is None:
+        svg = _render(url, label)
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{key[:8]}.tmp")
@@ -38,6 +53,68 @@ def qr_svg(url: str, *, label: str) -> str:
     except OSError:
         pass  # a read-only checkout still builds, just slower
     return svg
+
+
+def prefetch(requests: Iterable[tuple[str, str]]) -> int:
+    """Start drawing, in a second process, the QR codes of ``(url, label)`` pairs that are
+    not cached yet; returns how many were sent. Nothing is sent on a one-core machine
+    (the pages would wait for it) or when the worker cannot start: ``qr_svg`` then draws
+    them itself, as before."""
+    todo, seen = [], set()
+    for url, label in requests:
+        _check_url(url)
+        key = _key(url, label)
+        if key in seen or key in _pending or (CACHE_DIR / f"{key}.svg").exists():
+            continue
+        seen.add(key)
+        todo.append((key, url, label))
+    if not todo or (os.cpu_count() or 1) < 2:
+        return 0
+    global _executor
+    try:
+        if _executor is None:
+            # "spawn" everywhere: the same on Linux and Windows, and safe in `mkdocs serve`,
+            # whose file watcher runs threads.
+            _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        for start in range(0, len(todo), PREFETCH_CHUNK):
+            chunk = todo[start: start + PREFETCH_CHUNK]
+            task = _executor.submit(_render_many, [(url, label) for _, url, label in chunk])
+            for index, (key, _, _) in enumerate(chunk):
+                _pending[key] = (task, index)
+    except (OSError, RuntimeError):
+        return 0
+    return len(todo)
+
+
+def shutdown() -> None:
+    """Stop the worker (end of a build); QR codes not collected are drawn again if needed."""
+    global _executor
+    _pending.clear()
+    if _executor is not None:
+        _executor.shutdown(wait=False, cancel_futures=True)
+        _executor = None
+
+
+def _collect(key: str) -> str | None:
+    """The SVG the worker drew for ``key``, or None (not sent, or the worker failed)."""
+    sent = _pending.pop(key, None)
+    if sent is None:
+        return None
+    task, index = sent
+    try:
+        return task.result()[index]
+    except Exception:  # a killed or broken worker: the caller draws it itself
+        return None
+
+
+def _render_many(requests: list[tuple[str, str]]) -> list[str]:
+    return [_render(url, label) for url, label in requests]
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ValueError(f"QR code needs an absolute http(s) URL, got {url!r}")
 
 
 def _render(url: str, label: str) -> str:
