@@ -54,3 +54,20 @@ def test_editors_status_page_is_built_outside_the_navigation(site):
     page = soup(site / "bien-tap/ban-dich/index.html")
     assert "Chưa dịch" in page.select_one("article table").get_text()
     assert "bien-tap" not in " ".join(a["href"] for a in soup(site / "index.html").select("nav.md-nav--primary a[href]"))
+
+
+def test_fallback_marker_keeps_the_navigation_text_size_and_colour(server, new_page):
+    """The marker sits in Material's typeset title: it must not shrink or fade the entry."""
+    recording = new_page(viewport={"width": 1280, "height": 900})
+    page = recording.page
+    page.goto(server.url + "ede/huong-dan/cai-dat-vneid/")
+    style = """(el) => { const s = getComputedStyle(el);
+        return {size: s.fontSize, height: s.lineHeight, color: s.color}; }"""
+    nav = page.locator("nav.md-nav--primary")
+    marked = nav.locator("a.md-nav__link:has([data-bdhvs='nav-fallback'])").first
+    plain = nav.locator("a.md-nav__link:not(:has([data-bdhvs='nav-fallback']))").first
+    assert marked.is_visible() and plain.is_visible()
+    title = marked.locator(".md-typeset").evaluate(style)
+    assert title["size"] == plain.locator(".md-ellipsis").evaluate(style)["size"]
+    assert title["height"] == plain.locator(".md-ellipsis").evaluate(style)["height"]
+    assert marked.locator("[data-bdhvs='nav-fallback']").evaluate(style)["color"] == marked.evaluate(style)["color"]

@@ -144,6 +144,7 @@ class GuidesFeature:
         self.plugin = plugin
         self.guides: list[guide_index.Guide] = []
         self.terms: list[glossary.Term] = []
+        self._listing_cache = None  # (nav, urls) of the language being built
 
     # -- config -------------------------------------------------------------------
     def on_config(self, config):
@@ -203,18 +204,24 @@ class GuidesFeature:
         return explain_once(html) if "<abbr" in html else html
 
     # -- templates ----------------------------------------------------------------
-    def on_page_context(self, context, page, config, nav):
-        if page.meta.get("page_type") != "guide":
-            return context
+    def _listing_urls(self, nav) -> dict[str, str]:
+        """URLs of the two listing pages in this language's nav (looked up once per nav,
+        not once per guide: the nav lists every page)."""
+        if self._listing_cache is not None and self._listing_cache[0] is nav:
+            return self._listing_cache[1]
         wanted = {guide_index.AUDIENCE_PAGE: "audience", guide_index.TOPIC_PAGE: "topic"}
         urls = {}
-        for nav_page in nav.pages:  # stop at the two listing pages (no dict of every page)
+        for nav_page in nav.pages:
             key = wanted.get(lang_relative(nav_page.file.src_uri))
             if key and key not in urls:
                 urls[key] = nav_page.url
-                if len(urls) == len(wanted):
-                    break
-        context["bdhvs_guide"] = guide_context(page.meta, urls)
+        self._listing_cache = (nav, urls)
+        return urls
+
+    def on_page_context(self, context, page, config, nav):
+        if page.meta.get("page_type") != "guide":
+            return context
+        context["bdhvs_guide"] = guide_context(page.meta, self._listing_urls(nav))
         # Previous/next stay inside the guide's topic (its navigation section).
         for attr in ("previous_page", "next_page"):
             other = getattr(page, attr, None)

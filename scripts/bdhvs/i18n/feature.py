@@ -7,7 +7,8 @@
 - ``bdhvs_ede_ui``: the Ede UI strings the theme may use (reviewed; + sourced in preview).
 - ``bdhvs_translation``: per-page review information for partials/bdhvs/i18n/before-content.html
   (who reviewed and when; stale or draft notices).
-- Ede navigation: items whose Ede page is a Vietnamese fallback get a "(tiếng Việt)" marker.
+- Ede navigation: items whose Ede page is a Vietnamese fallback get a "(tiếng Việt)" marker
+  (mark_fallbacks_in_nav).
 - ``sourced`` pages: their content is Vietnamese (``lang="vi"``) and every ``lang="rad"``
   fragment must be a sourced term (publishing.py).
 - Editors' pages (``page_type: editor``) are kept out of the navigation; the status page
@@ -15,11 +16,9 @@
 """
 from __future__ import annotations
 
+import html as html_lib
 import logging
-import re
 from pathlib import Path, PurePosixPath
-import functools
-import posixpath
 
 from mkdocs.structure.files import InclusionLevel
 
@@ -31,11 +30,6 @@ log = logging.getLogger("mkdocs.plugins.bdhvs.i18n")
 
 STATUS_MARKER = "<!-- bdhvs:translation-status -->"
 EDE = "ede"
-_NAV_LINK = re.compile(
-    r'(<a href="([^"]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
-# The current page's entry is also a <label for="__toc"> (table of contents toggle).
-_TOC_LABEL = re.compile(
-    r'(<label class="md-nav__link md-nav__link--active" for="__toc">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
 FALLBACK_MARK = ' <small class="bdhvs-nav-fallback" lang="vi" data-bdhvs="nav-fallback">(tiếng Việt)</small>'
 
 
@@ -143,56 +137,36 @@ class Translations:
             info["state"] = entry.state
             info["vi_url"] = page.url[len(EDE) + 1:] if page.url.startswith(EDE + "/") else page.url
             context["bdhvs_translation"] = info
-        current = getattr(page.file, "locale_alternate_of", None)
-        if current == EDE and nav is not None:
-            if getattr(self, "_fallback_nav", None) is not nav:  # once per language build
+        if getattr(page.file, "locale_alternate_of", None) == EDE and nav is not None:
+            if getattr(self, "_fallback_nav", None) is not nav:  # once per Ede build
                 self._fallback_nav = nav
-                self._fallback_set = {"/" + p.url for p in nav.pages if getattr(p.file, "locale", None) != EDE}
-            self._fallback_urls = self._fallback_set
-        else:
-            self._fallback_urls = set()
+                mark_fallbacks_in_nav(nav)
         return context
 
-    def on_post_page(self, output, page, config):
-        urls = getattr(self, "_fallback_urls", None)
-        if not urls:
-            return output
-        return mark_fallback_links(output, "/" + page.url, urls)
 
+def mark_fallbacks_in_nav(nav) -> int:
+    """Give every Ede nav entry that opens a Vietnamese fallback page a "(tiếng Việt)"
+    marker; returns how many. Material's nav template prints ``item.typeset.title`` (the
+    extension point of its typeset plugin, which this site does not use) as HTML in place
+    of the plain title, so the marker costs nothing per page: no pass over each page's
+    2,000 nav links. A section's entry links to its index page (navigation.indexes)."""
+    marked = 0
 
-def _resolve(page_url: str, href: str) -> str:
-    """Site path a relative nav link points to (like urljoin, without its cost: the nav is
-    resolved on every Ede page, so this runs pages × nav-entries times)."""
-    href, hash_, fragment = href.partition("#")
-    suffix = hash_ + fragment  # kept, as urljoin does: "#x" is not the page itself
-    if not href:
-        return page_url + suffix
-    if href.startswith("/"):
-        return href + suffix
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
-    # Climb the leading "../" first: links from sibling pages then share cache entries.
-    while href.startswith("../") and base != "/":
-        base = posixpath.dirname(base.rstrip("/")).rstrip("/") + "/"
-        href = href[3:]
-    return _join(base, href) + suffix
+    def mark(item, page) -> None:
+        nonlocal marked
+        if page is not None and getattr(page.file, "locale", None) != EDE:
+            title = html_lib.escape(str(item.title or ""), quote=False)
+            item.typeset = {"title": title + FALLBACK_MARK}
+            marked += 1
 
+    def walk(items) -> None:
+        for item in items:
+            if item.is_page:
+                mark(item, item)
+            elif item.is_section:
+                index = next((child for child in item.children if child.is_page and child.is_index), None)
+                mark(item, index)
+                walk(item.children)
 
-@functools.lru_cache(maxsize=65536)
-def _join(base: str, href: str) -> str:
-    target = posixpath.normpath(posixpath.join(base, href))
-    if href.endswith("/") or href in {"", ".", ".."} or href.endswith(("/.", "/..")):
-        target = target.rstrip("/") + "/"
-    return target
-
-
-def mark_fallback_links(html: str, page_url: str, fallback_urls: set[str]) -> str:
-    """Add a "(tiếng Việt)" marker to navigation links that lead to a fallback page."""
-    def add(match: re.Match) -> str:
-        target = _resolve(page_url, match.group(2))
-        if target in fallback_urls and "bdhvs-nav-fallback" not in match.group(3):
-            return match.group(1) + match.group(3).rstrip() + FALLBACK_MARK + "\n  " + match.group(4)
-        return match.group(0)
-    html = _NAV_LINK.sub(add, html)
-    if page_url in fallback_urls:
-        html = _TOC_LABEL.sub(lambda m: m.group(1) + m.group(2).rstrip() + FALLBACK_MARK + "\n  " + m.group(3), html)
-    return html
+    walk(nav.items)
+    return marked
