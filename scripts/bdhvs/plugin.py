@@ -23,7 +23,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from bdhvs.i18n import locale_shim  # noqa: F401  (side effect: the one i18n patch)
-from bdhvs import settings
+from bdhvs import jinja_cache, settings
 from bdhvs.i18n import alternate_links, sitemap
 
 log = logging.getLogger("mkdocs.plugins.bdhvs")
@@ -77,6 +77,7 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
     def on_env(self, env, config, files):
         env.globals["bdhvs_languages"] = settings.LANGUAGES
         env.filters["bcp47"] = settings.bcp47
+        jinja_cache.attach(env)
         return self._dispatch("on_env", env, config, files)
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -23,3 +23,14 @@ def _load(text: str):
 
 def safe_load(text: str):
     return copy.deepcopy(_load(text))
+
+
+@lru_cache(maxsize=256)
+def compose(text: str):
+    """The node tree of ``text`` (for line numbers), by libyaml; cached, so callers must
+    not change it. On a syntax error the pure-Python parser runs again to raise, so the
+    error and its line are the same as ``yaml.compose`` reports."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)

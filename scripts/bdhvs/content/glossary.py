@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from bdhvs import yamlfast
+
 EDE_STATUSES = ("wanted", "sourced", "reviewed")
 # A Markdown link-reference "comment": tells editors where the file comes from and
 # renders to nothing (the file is appended to every page).
@@ -42,8 +44,8 @@ def _fail(path: Path, line: int, message: str, hint: str) -> GlossaryError:
 def load(path: Path) -> list[Term]:
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yamlfast.compose(text)
+        data = yamlfast.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -43,7 +43,7 @@ def _load_list(path: Path) -> list[tuple[dict, int]]:
         return []
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
+        node = yamlfast.compose(text)
         data = yamlfast.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -234,7 +234,7 @@ def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Fin
     except UnicodeDecodeError:
         return None, [Finding(rel, 1, 1, "IMG001", "Tệp YAML không phải UTF-8", "Lưu lại tệp với mã hoá UTF-8.")]
     try:
-        node = yaml.compose(text)
+        node = yamlfast.compose(text)
         data = yamlfast.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -17,7 +17,7 @@ def load(path: Path, schema: dict, code: str, *, root: Path | None = None):
     rel = relative(path, root)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
+        node = yamlfast.compose(text)
         data = yamlfast.safe_load(text)
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
