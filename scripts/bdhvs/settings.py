@@ -1,6 +1,7 @@
 """One place for project-wide constants: paths, languages, budgets."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -9,7 +10,9 @@ DATA_DIR = ROOT / "data"
 OVERRIDES_DIR = ROOT / "overrides"
 MEDIA_DIR = DOCS_DIR / "huong-dan"  # language-neutral guide media, one folder per guide
 SITE_DIR = ROOT / "site"
-CACHE_DIR = ROOT / ".cache" / "bdhvs"
+# Build caches (images, QR codes, compiled templates); always safe to delete.
+# BDHVS_CACHE_DIR moves them (`bdhvs bench` builds with an empty one).
+CACHE_DIR = Path(os.environ.get("BDHVS_CACHE_DIR") or ROOT / ".cache" / "bdhvs")
 
 DEFAULT_LANGUAGE = "vi"
 

@@ -1,4 +1,6 @@
 """QR codes are cached on disk: a rebuild does not pay for mask selection again."""
+import time
+
 from bdhvs.classroom import qr
 
 
@@ -39,6 +41,9 @@ def test_prefetched_codes_are_drawn_by_a_second_process(tmp_path, monkeypatch):
         def fail(*args):
             raise AssertionError("drawn in the build process despite the prefetch")
 
+        deadline = time.monotonic() + 60
+        while not all(task.done() for task, _ in qr._pending.values()) and time.monotonic() < deadline:
+            time.sleep(0.05)
         monkeypatch.setattr(qr, "_render", fail)  # the worker (spawned) has its own copy
         assert {url: qr.qr_svg(url, label="Mã QR") for url in URLS} == expected
         assert len(list((tmp_path / "cold").glob("*.svg"))) == len(URLS)

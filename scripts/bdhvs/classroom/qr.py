@@ -96,11 +96,15 @@ def shutdown() -> None:
 
 
 def _collect(key: str) -> str | None:
-    """The SVG the worker drew for ``key``, or None (not sent, or the worker failed)."""
+    """The SVG the worker drew for ``key``; None when it was not sent, is not drawn yet
+    (the worker is still starting: drawing it here is faster than waiting), or the
+    worker failed."""
     sent = _pending.pop(key, None)
     if sent is None:
         return None
     task, index = sent
+    if not task.done():
+        return None
     try:
         return task.result()[index]
     except Exception:  # a killed or broken worker: the caller draws it itself

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -67,12 +68,13 @@ class Cache:
         self.misses += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{k}.{format}"
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        writer = f"{os.getpid()}-{threading.get_ident()}"  # parallel builds and threads
+        tmp = path.with_suffix(f".{writer}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)  # atomic: a parallel build never sees half a file
         entry = Entry(path, format, width, height, len(data), lossless, quality)
         info = {k2: v for k2, v in asdict(entry).items() if k2 != "path"}
-        meta_tmp = self.folder / f"{k}.{os.getpid()}.json.tmp"
+        meta_tmp = self.folder / f"{k}.{writer}.json.tmp"
         meta_tmp.write_text(json.dumps(info))
         os.replace(meta_tmp, self.folder / f"{k}.json")
         return entry

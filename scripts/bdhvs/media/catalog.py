@@ -10,7 +10,9 @@ transcripts (.txt) are shown in the page and not published as files.
 from __future__ import annotations
 
 import io
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,8 +156,11 @@ def render_all(media_dir: Path, cache: cache_mod.Cache, *, budget: int = setting
     """Every image of every guide: {"huong-dan/<slug>/<name>": Rendered}."""
     items, findings = sources(media_dir, root)
     out: dict[str, Rendered] = {}
-    for src in items:
-        rendered, more = render_source(src, cache, budget=budget, root=root)
+    # Pillow lets go of Python's lock while it draws and encodes, so a cold cache renders
+    # on every core; results are taken in source order (same findings, same output).
+    with ThreadPoolExecutor(max_workers=min(len(items), os.cpu_count() or 1) or 1) as pool:
+        results = list(pool.map(lambda src: render_source(src, cache, budget=budget, root=root), items))
+    for src, (rendered, more) in zip(items, results):
         findings += more
         if rendered is not None:
             out[src.key] = rendered
