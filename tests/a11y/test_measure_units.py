@@ -47,3 +47,13 @@ def test_plain_material_uses_materials_defaults_and_our_markdown_extensions(tmp_
     assert "admonition" in names and "toc" in names
     toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
     assert "slugify" not in toc  # Material's default slugs, not our Vietnamese ones
+
+
+def test_first_build_timing_starts_from_empty_caches(tmp_path):
+    """`bdhvs bench` times "lần đầu" with its own empty cache folder: the images, QR codes
+    and compiled templates of that build land there, none are taken from .cache/bdhvs."""
+    cache = tmp_path / "cache"
+    built = sites.build_ours(tmp_path, cache_dir=cache)
+    assert (built.site / "index.html").exists() and built.seconds > 0
+    assert {p.name for p in cache.iterdir()} >= {"images", "qr", "jinja"}
+    assert any((cache / "images").glob("*.webp")) and any((cache / "qr").glob("*.svg"))

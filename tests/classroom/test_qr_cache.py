@@ -22,7 +22,7 @@ def test_second_build_reuses_the_cached_svg(tmp_path, monkeypatch):
     assert other != first and len(list(tmp_path.glob("*.svg"))) == 2
 
 
-URLS = [f"https://example.org/huong-dan/g{i}/" for i in range(70)]  # more than one prefetch chunk
+URLS = [f"https://example.org/huong-dan/g{i}/" for i in range(qr.PREFETCH_MIN + 10)]  # > one chunk
 
 
 def _expected(tmp_path, monkeypatch):
@@ -68,8 +68,10 @@ def test_a_killed_worker_only_costs_time(tmp_path, monkeypatch):
         qr.shutdown()
 
 
-def test_one_core_machine_draws_in_the_build_process(tmp_path, monkeypatch):
+def test_one_core_machine_or_few_codes_draw_in_the_build_process(tmp_path, monkeypatch):
     monkeypatch.setattr(qr, "CACHE_DIR", tmp_path)
     monkeypatch.setattr(qr.os, "cpu_count", lambda: 1)
-    assert qr.prefetch([(URLS[0], "Mã QR")]) == 0 and qr._executor is None
+    assert qr.prefetch((url, "Mã QR") for url in URLS) == 0 and qr._executor is None
+    monkeypatch.setattr(qr.os, "cpu_count", lambda: 2)
+    assert qr.prefetch((url, "Mã QR") for url in URLS[: qr.PREFETCH_MIN - 1]) == 0 and qr._executor is None
     assert qr.qr_svg(URLS[0], label="Mã QR").startswith("<svg")

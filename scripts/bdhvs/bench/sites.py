@@ -33,8 +33,10 @@ class Built:
     seconds: float
 
 
-def _run_mkdocs(config: Path, site_dir: Path, *, strict: bool = False) -> float:
+def _run_mkdocs(config: Path, site_dir: Path, *, strict: bool = False, cache_dir: Path | None = None) -> float:
     env = dict(os.environ, SITE_DIR=str(site_dir), NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+    if cache_dir is not None:
+        env["BDHVS_CACHE_DIR"] = str(cache_dir)  # our build caches (images, QR codes, templates)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
@@ -47,8 +49,10 @@ def _run_mkdocs(config: Path, site_dir: Path, *, strict: bool = False) -> float:
     return seconds
 
 
-def build_ours(work: Path, docs_dir: Path | None = None, name: str = "ours") -> Built:
-    """Our site; with ``docs_dir`` a copy of mkdocs.yml points at that folder."""
+def build_ours(work: Path, docs_dir: Path | None = None, name: str = "ours", *,
+               cache_dir: Path | None = None) -> Built:
+    """Our site; with ``docs_dir`` a copy of mkdocs.yml points at that folder; with
+    ``cache_dir`` the build caches live there (an empty folder = a fresh clone's build)."""
     config = settings.ROOT / "mkdocs.yml"
     strict = docs_dir is None
     if docs_dir is not None:
@@ -65,7 +69,7 @@ def build_ours(work: Path, docs_dir: Path | None = None, name: str = "ours") -> 
         config = work / f"mkdocs-{name}.yml"
         config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     site = work / f"site-{name}"
-    return Built(site, _run_mkdocs(config, site, strict=strict))
+    return Built(site, _run_mkdocs(config, site, strict=strict, cache_dir=cache_dir))
 
 
 def plain_config(docs_dir: Path) -> dict:

@@ -20,6 +20,7 @@ from bdhvs import settings
 #   pages' templates (most of a build), and `qr_svg` collects the results.
 CACHE_DIR = settings.CACHE_DIR / "qr"
 PREFETCH_CHUNK = 64  # QR codes per task sent to the worker process
+PREFETCH_MIN = 100  # fewer are drawn in-process: starting the worker would take longer
 
 _executor: Executor | None = None
 _pending: dict[str, tuple[Future, int]] = {}  # cache key -> (task, index in its result)
@@ -57,9 +58,8 @@ def qr_svg(url: str, *, label: str) -> str:
 
 def prefetch(requests: Iterable[tuple[str, str]]) -> int:
     """Start drawing, in a second process, the QR codes of ``(url, label)`` pairs that are
-    not cached yet; returns how many were sent. Nothing is sent on a one-core machine
-    (the pages would wait for it) or when the worker cannot start: ``qr_svg`` then draws
-    them itself, as before."""
+    not cached yet; returns how many were sent. Nothing is sent for a few codes, on a
+    one-core machine, or when the worker cannot start: ``qr_svg`` then draws them itself."""
     todo, seen = [], set()
     for url, label in requests:
         _check_url(url)
@@ -68,7 +68,7 @@ def prefetch(requests: Iterable[tuple[str, str]]) -> int:
             continue
         seen.add(key)
         todo.append((key, url, label))
-    if not todo or (os.cpu_count() or 1) < 2:
+    if len(todo) < PREFETCH_MIN or (os.cpu_count() or 1) < 2:
         return 0
     global _executor
     try:
