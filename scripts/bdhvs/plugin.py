@@ -7,7 +7,7 @@ relative to i18n (which runs its own events at 50 and -100).
 Each feature (media, video, search, handouts...) is a small class in its own package
 with methods named after the MkDocs events it needs (``on_page_markdown(markdown, page,
 config, files)``, ``on_page_content(html, page, config, files)``, ``on_post_page(output,
-page, config)``, ``on_env(env, config, files)``, ``on_files``, ``on_config``,
+page, config)``, ``on_env(env, config, files)``, ``on_nav``, ``on_files``, ``on_config``,
 ``on_page_context``) plus ``post_build(config)`` for site-wide work that runs ONCE,
 after every language is built. Register it in FEATURES below.
 """
@@ -73,6 +73,9 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
 
     def on_files(self, files, config):
         return self._dispatch("on_files", files, config)
+
+    def on_nav(self, nav, config, files):
+        return self._dispatch("on_nav", nav, config, files)
 
     def on_env(self, env, config, files):
         env.globals["bdhvs_languages"] = settings.LANGUAGES

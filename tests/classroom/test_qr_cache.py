@@ -75,3 +75,45 @@ def test_one_core_machine_or_few_codes_draw_in_the_build_process(tmp_path, monke
     monkeypatch.setattr(qr.os, "cpu_count", lambda: 2)
     assert qr.prefetch((url, "Mã QR") for url in URLS[: qr.PREFETCH_MIN - 1]) == 0 and qr._executor is None
     assert qr.qr_svg(URLS[0], label="Mã QR").startswith("<svg")
+
+
+def test_codes_started_with_the_navigation_are_the_ones_guide_pages_ask_for(tmp_path, monkeypatch):
+    """The build starts drawing when the navigation is known (front matter read from the
+    files); each guide page then asks with the meta MkDocs parsed: same codes, none drawn twice."""
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+    from mkdocs.utils.meta import get_data
+
+    from bdhvs.classroom import handout_page
+    from bdhvs.classroom.feature import Classroom
+
+    docs = tmp_path / "docs"
+    pages = {"huong-dan/a.md": "Cài đặt “VNeID”", "huong-dan/b.md": "Quên mật khẩu & đăng nhập"}
+    for index, (path, title) in enumerate(pages.items()):
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(f"---\ntitle: '{title}'\npage_type: guide\n---\n\n# {title}\n", encoding="utf-8")
+    (docs / "index.md").write_text("---\ntitle: Trang chủ\n---\n\n# Trang chủ\n", encoding="utf-8")
+    files = Files([File(p, str(docs), str(tmp_path / "site"), True) for p in ["index.md", *pages]])
+    config = SimpleNamespace(site_url="https://example.org/bdhvs/")
+    monkeypatch.setattr(qr, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(qr, "PREFETCH_MIN", 1)
+    monkeypatch.setattr(qr.os, "cpu_count", lambda: 2)
+    try:
+        Classroom(plugin=None).on_nav(None, config, files)
+        assert len(qr._pending) == len(pages)  # the guides only
+        deadline = time.monotonic() + 60
+        while not all(task.done() for task, _ in qr._pending.values()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+        def fail(*args):
+            raise AssertionError("a guide page asked for a code that was not started")
+
+        monkeypatch.setattr(qr, "_render", fail)
+        for path in pages:
+            file = files.get_file_from_path(path)
+            _, meta = get_data((docs / path).read_text(encoding="utf-8"))  # as MkDocs reads it
+            context = handout_page.handout_context(meta, site_url=config.site_url, page_url=file.url)
+            assert context["qr_svg"].startswith("<svg") and context["url"].endswith(file.url)
+    finally:
+        qr.shutdown()

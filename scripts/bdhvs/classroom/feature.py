@@ -2,9 +2,12 @@
 "Tài liệu in" listing, and the Content-Security-Policy check of the built HTML."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.utils import get_relative_url
 
 from bdhvs.classroom import handout_page, qr
+from bdhvs.i18n import frontmatter
 
 
 class Classroom:
@@ -12,15 +15,30 @@ class Classroom:
         self.plugin = plugin
         self.files = None
 
-    def on_env(self, env, config, files):
-        self.files = files
-        # Every page's front matter is read by now and its templates are rendered next:
-        # draw the guides' QR codes meanwhile, in a second process.
+    def on_nav(self, nav, config, files):
+        # Every page's final address is known now, before any page is read or rendered:
+        # start drawing the guides' QR codes in a second process (front matter read here;
+        # were it to differ from what the page gets, qr_svg would just draw that code itself).
         try:
-            qr.prefetch(handout_page.qr_request(page.meta, site_url=config.site_url or "", page_url=page.url)
-                        for page in self._guides())
+            qr.prefetch(handout_page.qr_request(meta, site_url=config.site_url or "", page_url=file.url)
+                        for file, meta in self._guide_files(files))
         except ValueError:
             pass  # no usable site_url: each guide page reports it when it is built
+        return nav
+
+    def _guide_files(self, files):
+        for file in files.documentation_pages():
+            if not file.abs_src_path:
+                continue
+            try:
+                meta = frontmatter.read(Path(file.abs_src_path)).meta
+            except (frontmatter.PageError, OSError):
+                continue  # reported by the checks and by the page itself
+            if meta.get("page_type") == "guide":
+                yield file, meta
+
+    def on_env(self, env, config, files):
+        self.files = files
         return env
 
     def post_build(self, config):

@@ -5,6 +5,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import sys
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Iterable
 from urllib.parse import urlsplit
@@ -16,11 +17,11 @@ from bdhvs import settings
 # Choosing the best QR mask costs ~5 ms a page (11 s of a cold build at 1,000 guides ×
 # 2 languages). Two things keep that off the build's path:
 # - the SVG of each (url, label) is kept on disk, like Material's own plugin caches;
-# - on a cold cache, `prefetch` draws them in a second process while MkDocs renders the
-#   pages' templates (most of a build), and `qr_svg` collects the results.
+# - on a cold cache, `prefetch` (called once the navigation is known) draws them in a
+#   second process while MkDocs reads and renders the pages, and `qr_svg` collects them.
 CACHE_DIR = settings.CACHE_DIR / "qr"
 PREFETCH_CHUNK = 64  # QR codes per task sent to the worker process
-PREFETCH_MIN = 100  # fewer are drawn in-process: starting the worker would take longer
+PREFETCH_MIN = 8  # fewer are drawn in-process: not worth a process
 
 _executor: Executor | None = None
 _pending: dict[str, tuple[Future, int]] = {}  # cache key -> (task, index in its result)
@@ -68,7 +69,7 @@ def prefetch(requests: Iterable[tuple[str, str]]) -> int:
             continue
         seen.add(key)
         todo.append((key, url, label))
-    if len(todo) < PREFETCH_MIN or (os.cpu_count() or 1) < 2:
+    if len(todo) < PREFETCH_MIN or (os.cpu_count() or 1) < 2 or not _main_script_importable():
         return 0
     global _executor
     try:
@@ -84,6 +85,12 @@ def prefetch(requests: Iterable[tuple[str, str]]) -> int:
     except (OSError, RuntimeError):
         return 0
     return len(todo)
+
+
+def _main_script_importable() -> bool:
+    """A spawned worker re-imports the main script; `python -` (stdin) has none."""
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    return bool(main) and os.path.exists(main)
 
 
 def shutdown() -> None:
