@@ -34,3 +34,14 @@ def compose(text: str):
         return yaml.compose(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def load_with_nodes(text: str):
+    """``(data, node tree)`` of ``text``: the data to use and the nodes for line numbers."""
+    return safe_load(text), compose(text)
+
+
+def error_position(exc: yaml.YAMLError) -> tuple[int, int]:
+    """1-based (line, column) of a YAML syntax error, (1, 1) when PyYAML gives none."""
+    mark = getattr(exc, "problem_mark", None)
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import settings
+from bdhvs import settings, yamlfast
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 
@@ -78,8 +78,7 @@ def _yaml(path: Path, problems: list[Finding]):
     except FileNotFoundError:
         return None, name
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(finding(name, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1, "DATA-YAML",
+        problems.append(finding(name, *yamlfast.error_position(exc), "DATA-YAML",
                                 f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(finding(name, 1, 1, "DATA-YAML", f"Không đọc được tệp: {exc}"))

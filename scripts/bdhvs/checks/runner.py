@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import settings
+from bdhvs import settings, yamlfast
 from bdhvs.checks import (
     data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, mdstyle, privacy, prose, sitelinks,
     spelling,
@@ -128,8 +128,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
             try:
                 yaml.safe_load(doc.text)
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                out.append(finding(doc.name, (mark.line + 1) if mark else 1, (mark.column + 1) if mark else 1,
+                out.append(finding(doc.name, *yamlfast.error_position(exc),
                                    "DATA-YAML", f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
         # Data files and Markdown outside docs/ (README, generated copies): text hygiene,
         # privacy and YAML syntax only.

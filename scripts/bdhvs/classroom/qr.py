@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import multiprocessing
 import os
@@ -20,6 +21,7 @@ from bdhvs import settings
 # - on a cold cache, `prefetch` (called once the navigation is known) draws them in a
 #   second process while MkDocs reads and renders the pages, and `qr_svg` collects them.
 CACHE_DIR = settings.CACHE_DIR / "qr"
+SVG_VERSION = "2"  # bump when _render's markup changes (2: label escaped by html.escape)
 PREFETCH_CHUNK = 64  # QR codes per task sent to the worker process
 PREFETCH_MIN = 8  # fewer are drawn in-process: not worth a process
 
@@ -28,7 +30,7 @@ _pending: dict[str, tuple[Future, int]] = {}  # cache key -> (task, index in its
 
 
 def _key(url: str, label: str) -> str:
-    return hashlib.sha256(f"{segno.__version__}\n{url}\n{label}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{SVG_VERSION}\n{segno.__version__}\n{url}\n{label}".encode("utf-8")).hexdigest()
 
 
 def qr_svg(url: str, *, label: str) -> str:
@@ -135,11 +137,7 @@ def _render(url: str, label: str) -> str:
         svgclass="bdhvs-qr", lineclass=None, title=label,
     )
     svg = buffer.getvalue().decode("utf-8")
-    return svg.replace("<svg ", '<svg role="img" aria-label="' + _attr(label) + '" ', 1)
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return svg.replace("<svg ", '<svg role="img" aria-label="' + html.escape(label) + '" ', 1)
 
 
 def online_url(site_url: str, page_url: str) -> str:

@@ -44,11 +44,9 @@ def _fail(path: Path, line: int, message: str, hint: str) -> GlossaryError:
 def load(path: Path) -> list[Term]:
     text = path.read_text(encoding="utf-8")
     try:
-        root = yamlfast.compose(text)
-        data = yamlfast.safe_load(text)
+        data, root = yamlfast.load_with_nodes(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
+        line, _ = yamlfast.error_position(exc)
         raise _fail(path, line, "Tệp YAML viết sai cú pháp.",
                     "kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép.") from None
     if not isinstance(data, list):

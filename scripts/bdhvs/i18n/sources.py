@@ -43,12 +43,10 @@ def _load_list(path: Path) -> list[tuple[dict, int]]:
         return []
     text = path.read_text(encoding="utf-8")
     try:
-        node = yamlfast.compose(text)
-        data = yamlfast.safe_load(text)
+        data, node = yamlfast.load_with_nodes(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         raise PageError(path, "tệp YAML viết sai cú pháp (kiểm tra thụt lề, dấu hai chấm, dấu ngoặc kép).",
-                        (mark.line + 1) if mark else 1) from None
+                        yamlfast.error_position(exc)[0]) from None
     if data is None:
         return []
     if isinstance(data, dict) and isinstance(data.get("terms"), list):  # {terms: [...]} also accepted

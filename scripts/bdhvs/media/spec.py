@@ -234,11 +234,9 @@ def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Fin
     except UnicodeDecodeError:
         return None, [Finding(rel, 1, 1, "IMG001", "Tệp YAML không phải UTF-8", "Lưu lại tệp với mã hoá UTF-8.")]
     try:
-        node = yamlfast.compose(text)
-        data = yamlfast.safe_load(text)
+        data, node = yamlfast.load_with_nodes(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = yamlfast.error_position(exc)
         return None, [Finding(rel, line, col, "IMG001", f"Lỗi cú pháp YAML: {getattr(exc, 'problem', exc)}",
                               "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc.")]
     if data is None:

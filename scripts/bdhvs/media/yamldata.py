@@ -17,11 +17,9 @@ def load(path: Path, schema: dict, code: str, *, root: Path | None = None):
     rel = relative(path, root)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yamlfast.compose(text)
-        data = yamlfast.safe_load(text)
+        data, node = yamlfast.load_with_nodes(text)
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
+        line = yamlfast.error_position(exc)[0] if isinstance(exc, yaml.YAMLError) else 1
         return None, {}, [Finding(rel, line, 1, code, f"Không đọc được tệp YAML: {getattr(exc, 'problem', exc)}",
                                   "Kiểm tra thụt lề (dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép.")]
     lines = node_lines(node) if node is not None else {(): 1}

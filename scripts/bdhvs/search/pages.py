@@ -39,7 +39,8 @@ EDE_PREFIX = "ede/"
 SKIP_DIRS = {"assets", "pagefind", "search", "search-index"}
 SKIP_FILES = {"404.html"}
 
-_ARTICLE_OPEN = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
+_ARTICLE_OPEN_PATTERN = r"<article\b[^>]*\bmd-content__inner\b[^>]*>"
+_ARTICLE_OPEN = re.compile(_ARTICLE_OPEN_PATTERN)
 
 
 @dataclass
@@ -85,7 +86,7 @@ def html_files(site_dir: Path) -> list[Path]:
 
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
 _FALLBACK_MARK = b'data-bdhvs="fallback-content"'  # written by main.html; escaped in any page text
-_ARTICLE_OPEN_BYTES = re.compile(rb"<article\b[^>]*\bmd-content__inner\b[^>]*>")
+_ARTICLE_OPEN_BYTES = re.compile(_ARTICLE_OPEN_PATTERN.encode("ascii"))
 _ARTICLE_CLOSE = b"</article>"
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
 
