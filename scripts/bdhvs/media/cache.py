@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, features
 
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 
 
 @dataclass

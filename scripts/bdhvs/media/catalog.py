@@ -3,7 +3,7 @@
 ``docs/huong-dan/<slug>/`` may contain, per image name (``buoc-2``):
 - ``buoc-2.png`` (or .jpg/.jpeg/.webp): a real screenshot, never published as is;
 - ``buoc-2.yml``: its annotations (see ``spec``), or a ``sketch:`` when no screenshot exists.
-Both publish ONE file ``huong-dan/<slug>/buoc-2.webp`` (or ``.png`` when smaller).
+Both publish ONE file ``huong-dan/<slug>/buoc-2.webp``.
 Audio (.opus/.ogg/.m4a), video (.mp4/.webm), captions (.vtt) are published as they are;
 transcripts (.txt) are shown in the page and not published as files.
 """
@@ -134,7 +134,7 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
                 picture = render.render(original, spec, max_width=max_width)
             except draw.FontMissing as exc:
                 return None, [Finding(rel_spec or rel_image, 1, 1, "IMG008", str(exc), "")]
-        enc = encode.encode(picture, budget)
+        enc = encode.encode(picture, budget, drawing=is_sketch)
         entry = cache.put(k, enc.data, format=enc.format, width=enc.width, height=enc.height,
                           lossless=enc.lossless, quality=enc.quality)
     if entry.bytes > budget:

@@ -3,7 +3,10 @@ buttons, links) with the real labels, used until a real screenshot exists.
 
 The drawing is marked as an illustration IN the image (a yellow strip "HÌNH MINH HOẠ")
 and captioned "Hình minh hoạ" in the page. Layout is in logical phone pixels
-(360 wide), drawn at 2x the output size and downsampled (anti-aliased text and edges).
+(360 wide), drawn at exactly 2x the output size and averaged down 2x2 (supersampling:
+anti-aliased text and edges). A box average keeps the few flat colours of the drawing,
+so it stays small as lossless WebP; a Lanczos resize would add ringing colours (about
+2.5x the lossless size) and took 30 ms of the 40 ms drawing time.
 """
 from __future__ import annotations
 
@@ -116,5 +119,4 @@ def render(sketch: Sketch, *, max_width: int = 720) -> Image.Image:
         if item.callout:
             d.callout(canvas, item.callout, (L(bx + bw - 6), L(by + bh / 2)), scale)
     d.banner(image, BANNER_TEXT, L(banner_h))
-    out_h = round(image.height * out_w / image.width)
-    return image.resize((out_w, out_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return image.reduce(2)  # width L(LOGICAL_WIDTH) == 2 * out_w
