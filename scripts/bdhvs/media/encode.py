@@ -2,13 +2,13 @@
 
 Drawings (our sketches: a few flat colours, anti-aliased by a 2x2 average) go straight
 to lossless WebP at a low encoder effort when it fits the budget: on every sketch of the
-guides that is 20-35 % smaller than lossy WebP at quality 85, crisp, and takes ~20 ms
+guides that is 26-38 % smaller than lossy WebP at quality 85, crisp, and takes ~20 ms
 instead of ~85 ms for the comparison below (tests/media/test_encode_choice.py checks
 both on the real sketches).
 
-Screenshots and photos: candidates are lossless WebP, kept when it fits the budget and costs at most 25 % more than
-lossy WebP at quality 85 (tried only when a fast lossless pass says it could); otherwise
-lossy WebP at falling quality; if even the lowest quality is over budget the
+Screenshots and photos: lossless WebP when it fits the budget and costs at most 25 % more
+than lossy WebP at quality 85 (tried only when a fast lossless pass says it could);
+otherwise lossy WebP at falling quality; if even the lowest quality is over budget the
 image is scaled down by 15 % steps. The same pixels and the same Pillow/libwebp give
 the same bytes (no timestamps, no metadata, fixed encoder settings).
 
