@@ -6,7 +6,8 @@ import random
 
 from PIL import Image, ImageDraw
 
-from bdhvs.media import encode
+from bdhvs import settings
+from bdhvs.media import encode, sketch, spec as spec_mod
 
 
 def _flat_ui() -> Image.Image:
@@ -51,15 +52,12 @@ def test_noisy_picture_skips_the_slow_lossless_pass(monkeypatch):
 
 
 def _guide_sketches():
-    from bdhvs import settings
-    from bdhvs.media import sketch, spec as spec_mod
-
     pictures = []
     for yml in sorted(settings.MEDIA_DIR.glob("*/*.yml")):
         spec, findings = spec_mod.load(yml)
         assert not findings, findings
         if spec.sketch is not None:
-            pictures.append((yml.name, sketch.render(spec.sketch, max_width=spec.max_width)))
+            pictures.append((f"{yml.parent.name}/{yml.name}", sketch.render(spec.sketch, max_width=spec.max_width)))
     assert pictures, "the guides have no sketch"
     return pictures
 
@@ -68,8 +66,6 @@ def test_guide_sketches_are_crisp_and_no_bigger_than_the_full_comparison():
     """The drawing shortcut (lossless at low effort, no lossy pass) must not cost readers
     bytes: on every real sketch it is lossless and no bigger than what the full
     comparison (lossy q85 vs full lossless) would publish."""
-    from bdhvs import settings
-
     for name, picture in _guide_sketches():
         quick = encode.encode(picture, settings.IMAGE_BUDGET, drawing=True)
         full = encode.encode(picture, settings.IMAGE_BUDGET)
