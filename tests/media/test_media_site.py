@@ -94,3 +94,19 @@ def test_media_css_and_js_load_only_on_pages_with_media(msite):
     without = (msite / "index.html").read_text(encoding="utf-8")
     assert "assets/stylesheets/media.css" in with_media and "assets/javascripts/media.js" in with_media
     assert "media.css" not in without and "media.js" not in without
+
+
+def test_a_screenshot_that_cannot_be_read_is_reported_not_published(tmp_path):
+    """A broken screenshot: the editor gets the Vietnamese finding with the file name and no
+    traceback; nothing is published for it, and the guide's other images still are."""
+    from mediasite import build, make_project
+
+    project = make_project(tmp_path / "project")
+    (project / "docs" / "huong-dan" / SLUG / "cuoi.png").write_bytes(b"day khong phai la anh")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0  # strict: the finding is a warning
+    assert "Traceback" not in result.output
+    assert "cuoi.png" in result.output and "Không đọc được ảnh" in result.output
+    published = tmp_path / "site" / "huong-dan" / SLUG
+    assert not (published / "cuoi.webp").exists()
+    assert (published / "buoc-1.webp").exists() and (published / "dang-nhap.webp").exists()
