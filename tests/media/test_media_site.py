@@ -106,7 +106,8 @@ def test_a_screenshot_that_cannot_be_read_is_reported_not_published(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0  # strict: the finding is a warning
     assert "Traceback" not in result.output
-    assert "cuoi.png" in result.output and "Không đọc được ảnh" in result.output
+    assert "cuoi.png" in result.output and "Không đọc được ảnh: tệp không phải là ảnh" in result.output
+    assert "BytesIO" not in result.output
     published = tmp_path / "site" / "huong-dan" / SLUG
     assert not (published / "cuoi.webp").exists()
     assert (published / "buoc-1.webp").exists() and (published / "dang-nhap.webp").exists()

@@ -66,3 +66,15 @@ def test_yaml_without_image_or_sketch_and_bad_names(tmp_path):
     _, findings = catalog.render_all(tmp_path / "huong-dan", cache_mod.Cache(tmp_path / "c"), root=tmp_path)
     codes = sorted(f.code for f in findings)
     assert codes == ["IMG005", "IMG007"]
+
+
+def test_a_half_saved_screenshot_is_reported_in_plain_words(tmp_path):
+    folder = tmp_path / "huong-dan" / "g"
+    folder.mkdir(parents=True)
+    screenshot().save(folder / "buoc-1.png")
+    whole = (folder / "buoc-1.png").read_bytes()
+    (folder / "buoc-1.png").write_bytes(whole[: len(whole) // 2])  # copied off a phone half-way
+    images, findings = catalog.render_all(tmp_path / "huong-dan", cache_mod.Cache(tmp_path / "c"), root=tmp_path)
+    assert images == {}
+    assert [(f.file, f.code) for f in findings] == [("huong-dan/g/buoc-1.png", "IMG006")]
+    assert "ảnh bị hỏng hoặc chưa được lưu hết" in findings[0].message

@@ -91,6 +91,15 @@ def sources(media_dir: Path, root: Path | None = None) -> tuple[list[Source], li
     return list(found.values()), findings
 
 
+def _unreadable(exc: Exception) -> str:
+    """Why an image could not be read, in the editor's words (Pillow's text names a memory buffer)."""
+    if isinstance(exc, Image.DecompressionBombError):
+        return "ảnh quá lớn (quá nhiều điểm ảnh)"
+    if isinstance(exc, UnidentifiedImageError):
+        return "tệp không phải là ảnh, hoặc ảnh đã hỏng"
+    return "ảnh bị hỏng hoặc chưa được lưu hết"
+
+
 def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings.IMAGE_BUDGET,
                   root: Path | None = None) -> tuple[Rendered | None, list[Finding]]:
     """Render one image (or take it from the cache). Never raises for bad input."""
@@ -123,7 +132,7 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
                 original = Image.open(io.BytesIO(image_bytes))
                 original.load()
             except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-                return None, [Finding(rel_image, 1, 1, "IMG006", f"Không đọc được ảnh: {exc}",
+                return None, [Finding(rel_image, 1, 1, "IMG006", f"Không đọc được ảnh: {_unreadable(exc)}",
                                       "Chụp lại màn hình và lưu dạng PNG.")]
             if spec is not None:
                 size = original.size
