@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bdhvs import settings
-from mediasite import FAKE_ID, SLUG, built_media_site
+from mediasite import FAKE_ID, SLUG, build, built_media_site, make_project
 
 PAGE = f"huong-dan/{SLUG}/index.html"
 EDE_PAGE = f"ede/huong-dan/{SLUG}/index.html"
@@ -99,8 +99,6 @@ def test_media_css_and_js_load_only_on_pages_with_media(msite):
 def test_a_screenshot_that_cannot_be_read_is_reported_not_published(tmp_path):
     """A broken screenshot: the editor gets the Vietnamese finding with the file name and no
     traceback; nothing is published for it, and the guide's other images still are."""
-    from mediasite import build, make_project
-
     project = make_project(tmp_path / "project")
     (project / "docs" / "huong-dan" / SLUG / "cuoi.png").write_bytes(b"day khong phai la anh")
     result = build(project, tmp_path / "site")
