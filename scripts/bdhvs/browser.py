@@ -24,10 +24,10 @@ CHROMIUM = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
 
 
 def chromium_path() -> str:
-    path = os.environ.get("BDHVS_CHROMIUM", "/usr/bin/chromium")
-    if not Path(path).exists():
+    """CHROMIUM, or a Vietnamese BrowserMissing saying how to install it."""
+    if not Path(CHROMIUM).exists():
         raise BrowserMissing(
-            f"Không thấy trình duyệt Chromium ở {path}. Cài bằng: apt-get install chromium "
+            f"Không thấy trình duyệt Chromium ở {CHROMIUM}. Cài bằng: apt-get install chromium "
             "(hoặc đặt biến BDHVS_CHROMIUM là đường dẫn tới Chromium)."
         )
-    return path
+    return CHROMIUM

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import yaml
 
-from bdhvs.checks.prose import Spans, code_span_spans, fence_spans, paired_spans
+from bdhvs.checks.prose import Spans, blank, code_spans
 from bdhvs.checks.source import Document
 
 
@@ -30,20 +30,12 @@ URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data", "srcset", 
 
 
 def code_masked(text: str, start: int) -> str:
-    """Text with fenced code, comments and inline code blanked (HTML tags stay visible)."""
+    """Text with fenced code, comments and inline code blanked (HTML tags, even <script>
+    and <style>, stay visible: their src/href are links too)."""
     chars = list(text)
-    spans = fence_spans(text, start) + paired_spans(text, "<!--", "-->", start)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    for a, b in code_span_spans("".join(chars), start):
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    for i in range(0, start):
-        if chars[i] != "\n":
-            chars[i] = " "
+    blank(chars, 0, start)
+    for a, b in code_spans(text, start, raw_elements=()):
+        blank(chars, a, b)
     return "".join(chars)
 
 

@@ -73,7 +73,8 @@ class Prose:
         return "rad" if offset in self._ede_index else "vi"
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
+def blank(chars: list[str], start: int, end: int) -> None:
+    """Spaces over ``chars[start:end]``, newlines kept (line and column numbers stay right)."""
     for i in range(start, end):
         if chars[i] != "\n":
             chars[i] = " "
@@ -145,38 +146,38 @@ def code_span_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Fenced code, HTML comments, <script>/<style> elements and inline code."""
+def code_spans(text: str, start: int = 0, *, raw_elements=("script", "style")) -> list[tuple[int, int]]:
+    """Fenced code, HTML comments, ``raw_elements`` (<script>/<style>) and inline code."""
     spans = fence_spans(text, start) + paired_spans(text, "<!--", "-->", start)
     lower = text.lower()
-    for tag in ("script", "style"):
+    for tag in raw_elements:
         spans += paired_spans(lower, f"<{tag}", f"</{tag}>", start)
     chars = list(text)
     for a, b in spans:
-        _blank(chars, a, b)
+        blank(chars, a, b)
     return spans + code_span_spans("".join(chars), start)
 
 
 def mask_markdown(text: str, start: int = 0) -> list[str]:
     """Blank out non-prose parts of Markdown ``text[start:]`` (returns the char list)."""
     chars = list(text)
-    _blank(chars, 0, start)
+    blank(chars, 0, start)
     for a, b in code_spans(text, start):
-        _blank(chars, a, b)
+        blank(chars, a, b)
     current = "".join(chars)
     for rx in (_KEYS, _REFDEF, _AUTOLINK, _VIDEO):
         for m in rx.finditer(current, start):
-            _blank(chars, m.start(), m.end())
+            blank(chars, m.start(), m.end())
     current = "".join(chars)
     for m in _LINK_TARGET.finditer(current, start):
-        _blank(chars, m.start() + 1, m.end())
+        blank(chars, m.start() + 1, m.end())
     for rx in (_REF_USE, _FOOTNOTE):
         for m in rx.finditer(current, start):
-            _blank(chars, m.start() + 1, m.end())
+            blank(chars, m.start() + 1, m.end())
     current = "".join(chars)
     for rx in (_URL, _EMAIL, _DOMAIN, _ATTR_LIST, _TAG, _ADMONITION, _SNIPPET, _EMOJI, _ENTITY, _ABBR_KEY):
         for m in rx.finditer(current, start):
-            _blank(chars, m.start(), m.end())
+            blank(chars, m.start(), m.end())
     return chars
 
 
@@ -249,7 +250,7 @@ def analyse(doc: Document) -> Prose:
         restored = "".join(chars)
         for rx in (_URL, _EMAIL, _DOMAIN):
             for m in rx.finditer(restored, 0, doc.body_offset):
-                _blank(chars, m.start(), m.end())
+                blank(chars, m.start(), m.end())
     lang = effective_language(doc)
     ede, vi = language_spans(text, doc.body_offset, lang)
     if lang == "ede":
