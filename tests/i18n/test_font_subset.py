@@ -1,9 +1,6 @@
 """The self-hosted Ede font covers every letter Ede text on the site uses, and the
 committed file is the one `bdhvs font` makes from the declared character list."""
 import unicodedata
-from pathlib import Path
-
-import yaml
 
 from bdhvs import fonts, settings
 

@@ -201,7 +201,7 @@ class GuidesFeature:
         return MARKER.sub(expand, markdown)
 
     def on_page_content(self, html, page, config, files):
-        return explain_once(html) if "<abbr" in html else html
+        return explain_once(html)
 
     # -- templates ----------------------------------------------------------------
     def _listing_urls(self, nav) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import posixpath
 import threading
 import urllib.parse
 from pathlib import Path

@@ -19,7 +19,6 @@ from pathlib import Path
 import yaml
 
 from bdhvs import yamlfast
-
 from bdhvs.i18n.frontmatter import PageError
 
 STATUSES = ("wanted", "sourced", "reviewed")

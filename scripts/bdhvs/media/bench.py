@@ -13,10 +13,7 @@
 from __future__ import annotations
 
 import gzip
-import io
 import random
-import shutil
-import subprocess
 import sys
 import tempfile
 import time

@@ -39,7 +39,6 @@ import jsonschema
 import yaml
 
 from bdhvs import yamlfast
-
 from bdhvs.findings import Finding, relative
 
 DEFAULT_MAX_WIDTH = 720

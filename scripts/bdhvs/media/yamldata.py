@@ -7,7 +7,6 @@ import jsonschema
 import yaml
 
 from bdhvs import yamlfast
-
 from bdhvs.findings import Finding, relative
 from bdhvs.media.spec import node_lines
 

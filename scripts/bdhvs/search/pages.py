@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 # Inside the article, never indexed.
 EXCLUDE_SELECTORS = [
     ".headerlink",
