@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for the path and launch flags
-from bdhvs.deploy.serve import LoopbackServer
+from bdhvs.deploy.serve import LoopbackServer, normalize_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,14 +79,14 @@ class StaticServer(LoopbackServer):
 
     def __init__(self, root: Path, prefix: str = "/"):
         self.root = Path(root)
-        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        self.prefix = normalize_prefix(prefix)
         serve_dir = self.root
-        if prefix.strip("/"):
+        if self.prefix != "/":
             # Mount the site under the sub-path, like the commune web server would.
             self._mount = Path(str(root) + ".mount")
             if self._mount.exists():
                 shutil.rmtree(self._mount)
-            target = self._mount / prefix.strip("/")
+            target = self._mount / self.prefix.strip("/")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(self.root, target_is_directory=True)
             serve_dir = self._mount

@@ -25,6 +25,12 @@ def test_second_build_reuses_the_cached_svg(tmp_path, monkeypatch):
 URLS = [f"https://example.org/huong-dan/g{i}/" for i in range(qr.PREFETCH_MIN + 10)]  # > one chunk
 
 
+def _wait_for_worker(seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not all(task.done() for task, _ in qr._pending.values()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _expected(tmp_path, monkeypatch):
     monkeypatch.setattr(qr, "CACHE_DIR", tmp_path / "direct")
     return {url: qr.qr_svg(url, label="Mã QR") for url in URLS}
@@ -41,9 +47,7 @@ def test_prefetched_codes_are_drawn_by_a_second_process(tmp_path, monkeypatch):
         def fail(*args):
             raise AssertionError("drawn in the build process despite the prefetch")
 
-        deadline = time.monotonic() + 60
-        while not all(task.done() for task, _ in qr._pending.values()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _wait_for_worker()
         monkeypatch.setattr(qr, "_render", fail)  # the worker (spawned) has its own copy
         assert {url: qr.qr_svg(url, label="Mã QR") for url in URLS} == expected
         assert len(list((tmp_path / "cold").glob("*.svg"))) == len(URLS)
@@ -102,9 +106,7 @@ def test_codes_started_with_the_navigation_are_the_ones_guide_pages_ask_for(tmp_
     try:
         Classroom(plugin=None).on_nav(None, config, files)
         assert len(qr._pending) == len(pages)  # the guides only
-        deadline = time.monotonic() + 60
-        while not all(task.done() for task, _ in qr._pending.values()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _wait_for_worker()
 
         def fail(*args):
             raise AssertionError("a guide page asked for a code that was not started")

@@ -13,11 +13,16 @@ from pathlib import Path
 from bdhvs.deploy import headers
 
 
+def normalize_prefix(prefix: str) -> str:
+    """A URL sub-path as ``/a/b/`` (``/`` for the root), whatever slashes it came with."""
+    return "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
     def __init__(self, *args, directory: str, prefix: str = "/", **kwargs):
-        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        self.prefix = normalize_prefix(prefix)
         super().__init__(*args, directory=directory, **kwargs)
 
     def log_message(self, *args):  # quiet in tests
@@ -105,5 +110,5 @@ class SiteServer(LoopbackServer):
     """Serve ``root`` on 127.0.0.1 under ``prefix`` with the production headers, in a thread."""
 
     def __init__(self, root: Path, prefix: str = "/", port: int = 0):
-        self.root, self.prefix = Path(root), "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        self.root, self.prefix = Path(root), normalize_prefix(prefix)
         super().__init__(functools.partial(SiteHandler, directory=str(self.root), prefix=self.prefix), port)

@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from bdhvs.deploy import headers
+from bdhvs.deploy.serve import normalize_prefix
 
 DEFAULT_SITE_URL = "https://bdhvs-krong-a.github.io/"
 DEFAULT_BASE = "/var/www/bdhvs"  # `bdhvs deploy` target: releases/<id>/ and the `current` symlink
@@ -22,8 +23,7 @@ _HEADER = """\
 
 def sub_path(site_url: str) -> str:
     """``https://x.vn/binh-dan-hoc-vu-so/`` -> ``/binh-dan-hoc-vu-so/``; a root site -> ``/``."""
-    path = urlsplit(site_url).path or "/"
-    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+    return normalize_prefix(urlsplit(site_url).path or "/")
 
 
 def _nginx_regex(rx: str) -> str:
