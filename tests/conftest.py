@@ -49,6 +49,22 @@ def write_fixture_config(project_dir: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def require():
+    """``require(ok, reason)``: a system tool a test needs is missing. On a contributor's
+    machine the test is skipped; under CI=true it FAILS, because CI must run every test
+    (`make test` installs these tools first, scripts/dev.py PREREQUISITES)."""
+
+    def check(ok: bool, reason: str) -> None:
+        if ok:
+            return
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}", pytrace=False)
+        pytest.skip(reason)
+
+    return check
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Build:
     result = build_site(tmp_path_factory.mktemp("site") / "site")

@@ -128,8 +128,8 @@ def test_a_corrupted_upload_is_never_switched_to(tmp_path):
     assert "v1" in served(base)
 
 
-@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync not installed (.ci/run installs it)")
-def test_upload_killed_halfway_leaves_the_previous_release_serving(tmp_path):
+def test_upload_killed_halfway_leaves_the_previous_release_serving(tmp_path, require):
+    require(shutil.which("rsync") is not None, "rsync not installed (make test installs it)")
     base = tmp_path / "server"
     target = rel.Target(base=str(base))
     rel.publish(target, make_site(tmp_path / "v1", "phien-ban-1"), rid="20260101T000000Z")
@@ -169,11 +169,10 @@ SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if Path("/usr/sbin/sshd").exist
 
 
 @pytest.fixture
-def ssh_server(tmp_path):
-    if SSHD is None or shutil.which("ssh") is None or shutil.which("rsync") is None:
-        pytest.skip("openssh-server/rsync not installed (.ci/run installs them)")
-    if os.geteuid() != 0:
-        pytest.skip("sshd on loopback needs root in this test set-up")
+def ssh_server(tmp_path, require):
+    require(SSHD is not None and shutil.which("ssh") is not None and shutil.which("rsync") is not None,
+            "openssh-server/rsync not installed (make test installs them)")
+    require(os.geteuid() == 0, "sshd on loopback needs root in this test set-up")
     d = tmp_path / "ssh"
     d.mkdir()
     for name in ("host", "client"):

@@ -63,9 +63,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(params=["/", "/binh-dan-hoc-vu-so/"], ids=["root", "sub-path"])
-def nginx(request, site, tmp_path):
-    if NGINX is None:
-        pytest.skip("nginx not installed (.ci/run installs nginx-light)")
+def nginx(request, site, tmp_path, require):
+    require(NGINX is not None, "nginx not installed (make test installs nginx-light)")
     prefix = request.param
     base = tmp_path / "www"
     (base / "releases").mkdir(parents=True)

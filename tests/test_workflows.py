@@ -1,0 +1,79 @@
+"""GitHub workflows: audited by zizmor offline (no finding of medium severity or above),
+every action pinned by commit, and the Windows job runs what Windows editors run."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+ZIZMOR = str(Path(sys.executable).with_name("zizmor"))
+
+
+def zizmor(folder: Path) -> subprocess.CompletedProcess:
+    files = [str(p) for p in sorted(folder.glob("*.yml"))]
+    assert files
+    return subprocess.run([ZIZMOR, "--offline", "--no-progress", "--min-severity", "medium", *files],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above():
+    proc = zizmor(WORKFLOWS)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_zizmor_does_catch_an_unpinned_action_and_persisted_credentials(tmp_path):
+    """The audit above can fail: the workflow as it was before pinning is rejected."""
+    bad = tmp_path / "workflows"
+    shutil.copytree(WORKFLOWS, bad)
+    ci = bad / "ci.yml"
+    text = ci.read_text(encoding="utf-8")
+    text = text.replace("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", "actions/checkout@v4")
+    ci.write_text(text.replace("          persist-credentials: false\n", "          fetch-depth: 1\n"), encoding="utf-8")
+    proc = zizmor(bad)
+    assert proc.returncode != 0
+    assert "unpinned-uses" in proc.stdout and "artipacked" in proc.stdout
+
+
+def _steps():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items():
+            for step in job.get("steps", []):
+                yield path.name, name, job, step
+
+
+def test_every_action_is_pinned_by_commit_with_its_tag_in_a_comment():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                ref = line.split("uses:", 1)[1].strip()
+                action, _, rest = ref.partition("@")
+                sha, _, comment = rest.partition(" # ")
+                assert len(sha) == 40 and all(c in "0123456789abcdef" for c in sha), (path.name, line)
+                assert comment.startswith("v"), (path.name, line)
+
+
+def test_no_checkout_keeps_credentials_and_every_job_sets_its_own_permissions():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert workflow["permissions"] == {}, path.name  # nothing by default …
+        for name, job in workflow["jobs"].items():
+            assert "permissions" in job, (path.name, name)  # … each job asks for what it needs
+    for file, job, _, step in _steps():
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False, (file, job)
+
+
+def test_windows_job_runs_the_editors_check_and_site_commands():
+    jobs = yaml.safe_load((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))["jobs"]
+    windows = [job for job in jobs.values() if str(job.get("runs-on", "")).startswith("windows")]
+    assert len(windows) == 1
+    runs = [step.get("run", "") for step in windows[0]["steps"]]
+    assert "py -3.11 scripts\\dev.py check" in runs
+    assert "py -3.11 scripts\\dev.py site" in runs
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "py -3.11 scripts\\dev.py check" in readme  # the README tells editors the same commands
