@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,12 @@ from bdhvs.checks import data, fixes, runner
 CORPUS = Path(__file__).resolve().parent / "corpus" / "fix"
 CASES = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.md"))
 DATA = data.load()
-FIXED_CODES = {"TEXT-NFC", "TEXT-LEGACY-TCVN3", "TEXT-LEGACY-VNI", "TEXT-MOJIBAKE", "TEXT-TONE-STYLE"}
+FIXED_CODES = {"TEXT-NFC", "TEXT-LEGACY-TCVN3", "TEXT-LEGACY-VNI", "TEXT-LEGACY-VISCII", "TEXT-MOJIBAKE", "TEXT-TONE-STYLE",
+               "FILE-NOT-UTF8", "FILE-BOM", "MD010", "LINK-BACKSLASH"}
+
+
+# Decoding another encoding is safe only when the dictionary recognises the words.
+NEEDS_DICTIONARY = {"fix-cp1258.md", "fix-cp1252-vni.md"}
 
 
 @pytest.fixture
@@ -25,6 +31,8 @@ def tree(tmp_path):
 
 @pytest.mark.parametrize("case", CASES)
 def test_fix_gives_the_expected_text_and_is_idempotent(tree, case):
+    if case.split("/")[-1] in NEEDS_DICTIONARY and not data.HUNSPELL_VI.exists():
+        pytest.skip("a safe encoding guess needs Debian hunspell-vi")
     path = tree / case
     options = runner.Options(root=tree, docs_dir=tree / "docs")
     before = [f.code for f in runner.check_paths([path], options)]
@@ -39,12 +47,45 @@ def test_fix_gives_the_expected_text_and_is_idempotent(tree, case):
     assert fixes.fix_file(path, DATA, root=tree, docs_dir=tree / "docs") == []
 
 
-def test_fix_never_touches_unreadable_or_binary_files(tmp_path):
-    for name, content in {"a.md": "Đăng ky\u0301".encode("cp1258"), "b.md": b"\x00\x01binary"}.items():
+def test_fix_never_touches_binary_files_or_an_unsure_encoding(tmp_path):
+    cases = {
+        "binary.md": b"\x00\x01binary",
+        "junk.md": "Đăng ký\n".encode() + b"\x81\x8d\x90\n",  # no encoding decodes it
+        # Latin-1 French decodes, but it is not Vietnamese: the guess is not safe, the file stays.
+        "french.md": "Été à Paris, café crème.\n".encode("cp1252"),
+    }
+    for name, content in cases.items():
         path = tmp_path / name
         path.write_bytes(content)
-        assert fixes.fix_file(path, DATA, root=tmp_path, docs_dir=tmp_path) == []
+        assert fixes.fix_file(path, DATA, root=tmp_path, docs_dir=tmp_path) == [], name
         assert path.read_bytes() == content
+
+
+@pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="needs Debian hunspell-vi")
+def test_cli_fix_converts_a_windows_1258_file_and_says_so(tree):
+    path = tree / "docs/vi/fix-cp1258.md"
+    proc = subprocess.run([sys.executable, "-m", "bdhvs.cli", "check", "--fix", "--no-build", "--docs-dir", "docs",
+                           "docs/vi/fix-cp1258.md"],
+                          cwd=tree, capture_output=True, text=True, env=dict(os.environ, PYTHONUTF8="1"))
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "đổi bảng mã Windows-1258" in proc.stdout
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "Đăng ký tài khoản định danh điện tử" in text and text == unicodedata.normalize("NFC", text)
+
+
+def test_a_crash_while_converting_an_encoding_keeps_the_editors_bytes(tree, monkeypatch):
+    path = tree / "docs/vi/fix-cp1258.md"
+    original = path.read_bytes()
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        fixes.fix_file(path, DATA, root=tree, docs_dir=tree / "docs")
+    assert path.read_bytes() == original
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_a_crash_while_writing_keeps_the_editors_file(tmp_path, monkeypatch):

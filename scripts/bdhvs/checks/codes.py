@@ -45,14 +45,17 @@ _ALL = [
          "Tách dòng đó ra nhiều dòng; nếu là dữ liệu dán nhầm thì xoá đi."),
     Code("FILE-BINARY", "FILE", "Tệp chứa dữ liệu nhị phân, không phải văn bản",
          "Có thể bạn lưu nhầm tệp Word/ảnh với đuôi .md. Mở lại bằng trình soạn thảo văn bản và lưu dạng văn bản thuần (UTF-8)."),
-    Code("FILE-NOT-UTF8", "FILE", "Tệp không lưu bằng bảng mã UTF-8",
-         "Mở tệp trong trình soạn thảo (VS Code, Notepad) và chọn “Lưu với bảng mã UTF-8”."),
+    Code("FILE-NOT-UTF8", "FILE", "Tệp không lưu bằng bảng mã UTF-8 (Windows-1258, Windows-1252, UTF-16…)",
+         "Khi máy đoán chắc bảng mã (thông báo nói “tệp lưu bằng bảng mã …”), chạy `bdhvs check --fix` để đổi sang UTF-8; "
+         "nếu không, mở tệp trong VS Code, chọn “Reopen with Encoding” đúng bảng mã rồi “Save with Encoding” → UTF-8.",
+         autofix=True),
     Code("FILE-BOM", "FILE", "Tệp bắt đầu bằng ký tự BOM vô hình",
-         "Lưu lại tệp với bảng mã “UTF-8” (không chọn “UTF-8 with BOM”)."),
+         "Chạy `bdhvs check --fix`, hoặc lưu lại tệp với bảng mã “UTF-8” (không chọn “UTF-8 with BOM”).", autofix=True),
     Code("FILE-UNREADABLE", "FILE", "Không mở được tệp",
          "Kiểm tra tệp có tồn tại và bạn có quyền đọc; đường dẫn phải là tệp, không phải thư mục."),
     Code("FILE-NAME", "FILE", "Tên tệp có dấu, chữ hoa hoặc khoảng trắng",
-         "Đặt tên tệp bằng chữ thường không dấu, nối bằng gạch ngang, ví dụ dang-ky-tai-khoan.md."),
+         "Đổi tên theo gợi ý trong thông báo (chữ thường không dấu, nối bằng gạch ngang, ví dụ dang-ky-tai-khoan.md) "
+         "bằng `git mv`, rồi sửa các liên kết tới tệp đó (thông báo liệt kê chúng)."),
     # --- front matter ------------------------------------------------------------------
     Code("FM-MISSING", "FM", "Trang thiếu phần đầu (front matter)",
          "Thêm khối --- … --- ở đầu tệp; dùng `bdhvs new <tên-bài>` để có mẫu đúng."),
@@ -79,6 +82,11 @@ _ALL = [
     Code("LINK-MKDOCS", "LINK", "MkDocs báo lỗi liên kết hoặc mục lục khi dựng trang",
          "Đọc thông báo, sửa đường dẫn tới tệp .md cho đúng."),
     Code("LINK-BUILD", "LINK", "Không dựng được trang web", "Chạy `make site` để xem lỗi chi tiết."),
+    Code("LINK-IMAGE", "LINK", "Ảnh (hoặc tệp âm thanh, video) được chèn trong trang không có",
+         "Sửa tên hoặc đường dẫn ảnh: ảnh của bài nằm trong docs/huong-dan/<tên-bài>/, từ trang trong docs/vi/huong-dan/ "
+         "viết ../../huong-dan/<tên-bài>/buoc-2.png; chưa có ảnh chụp thì viết tệp buoc-2.yml vẽ hình minh hoạ."),
+    Code("LINK-BACKSLASH", "LINK", "Đường dẫn viết bằng dấu \\ kiểu Windows",
+         "Chạy `bdhvs check --fix` (đổi \\ thành /), hoặc tự viết lại đường dẫn bằng dấu /.", autofix=True),
     # --- external links (weekly job) ---------------------------------------------------
     Code("EXT-DEAD", "EXT", "Liên kết ngoài không còn (404/410, tên miền không có)",
          "Tìm địa chỉ mới trên trang chính thức hoặc bỏ liên kết."),
@@ -153,17 +161,23 @@ _ALL = [
     Code("PRIV-EMAIL", "PRIV", "Có địa chỉ thư điện tử không nằm trong danh sách chính thức",
          "Xoá địa chỉ, hoặc thêm địa chỉ chính thức vào data/hotlines.yml kèm nguồn."),
     Code("PRIV-EXIF", "PRIV", "Ảnh còn thông tin EXIF (máy chụp, ngày giờ…)",
-         "Xoá siêu dữ liệu: chạy `bdhvs images` hoặc lưu lại ảnh bằng công cụ xoá EXIF."),
+         "Xoá siêu dữ liệu: chạy `bdhvs images --redact` (ảnh chụp PNG/WebP trong docs/huong-dan/ và mọi ảnh có vùng che), "
+         "hoặc lưu lại ảnh bằng công cụ xoá EXIF."),
     Code("PRIV-GPS", "PRIV", "Ảnh còn toạ độ GPS nơi chụp",
          "Xoá siêu dữ liệu ngay: toạ độ GPS lộ chỗ ở của người chụp."),
     Code("PRIV-IMAGE-BAD", "PRIV", "Không mở được tệp ảnh", "Lưu lại ảnh dạng PNG, JPEG hoặc WebP."),
+    Code("PRIV-UNREDACTED", "PRIV", "Vùng che thông tin cá nhân trong ảnh chụp gốc vẫn còn điểm ảnh thật",
+         "Chạy `bdhvs images --redact` (tô kín các vùng che ngay trong tệp ảnh gốc) rồi commit lại ảnh. "
+         "Ảnh gốc nằm trong kho công khai: chỉ che trên ảnh đăng lên web là chưa đủ."),
     # --- Markdown style (pymarkdownlnt rules, see .pymarkdown.json) --------------------
     Code("MD001", "MD", "Cấp tiêu đề nhảy cóc (## rồi ####)", "Tăng cấp tiêu đề từng bậc một."),
     Code("MD003", "MD", "Kiểu tiêu đề không thống nhất", "Dùng tiêu đề dạng # ở đầu dòng."),
     Code("MD004", "MD", "Dấu đầu dòng danh sách không thống nhất", "Dùng cùng một dấu (-) cho mọi danh sách."),
     Code("MD005", "MD", "Các mục cùng danh sách thụt lề khác nhau", "Thụt lề các mục cùng cấp bằng nhau."),
     Code("MD009", "MD", "Dấu cách thừa ở cuối dòng", "Xoá dấu cách ở cuối dòng."),
-    Code("MD010", "MD", "Có ký tự Tab", "Thay Tab bằng dấu cách."),
+    Code("MD010", "MD", "Có ký tự Tab (Tab ở đầu dòng làm vỡ danh sách con)",
+         "Chạy `bdhvs check --fix` (thay mỗi Tab bằng dấu cách như trình dựng trang vẫn hiểu), "
+         "hoặc thụt lề bằng 4 dấu cách.", autofix=True),
     Code("MD011", "MD", "Liên kết viết ngược (text)[url]", "Viết [chữ](địa-chỉ)."),
     Code("MD012", "MD", "Nhiều dòng trống liền nhau", "Chỉ để một dòng trống."),
     Code("MD018", "MD", "Thiếu dấu cách sau # của tiêu đề", "Viết “# Tiêu đề”."),
@@ -213,14 +227,16 @@ def finding(file: str, line: int, col: int, code: str, message: str | None = Non
     if severity == WARNING:
         message += " " + WARNING_MARK
     # A file name that is not valid UTF-8 (copied from an old Windows disk) must still print.
-    file, message = (str(t).encode("utf-8", "surrogateescape").decode("utf-8", "replace") for t in (file, message))
+    hint = entry.fix if hint is None else hint
+    file, message, hint = (str(t).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                           for t in (file, message, hint))
     return Finding(
         file=file,
         line=max(1, int(line)),
         col=max(1, int(col)),
         code=code,
         message=message,
-        hint=entry.fix if hint is None else hint,
+        hint=hint,
         severity=severity,
     )
 

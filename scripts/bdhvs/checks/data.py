@@ -50,6 +50,10 @@ class ProjectData:
     dictionary_missing: bool = False
     findings: list[Finding] = field(default_factory=list)
 
+    def is_vi_word(self, token: str) -> bool:
+        """A Vietnamese dictionary syllable (as typed or in lower case)."""
+        return token in self.vi_syllables or token.lower() in self.vi_syllables
+
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
@@ -73,13 +77,15 @@ def read_word_list(path: Path, problems: list[Finding]) -> frozenset[str]:
 
 def _yaml(path: Path, problems: list[Finding]):
     name = relative(path, settings.ROOT)
+    text = None
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), name
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text), name
     except FileNotFoundError:
         return None, name
     except yaml.YAMLError as exc:
-        problems.append(finding(name, *yamlfast.error_position(exc), "DATA-YAML",
-                                f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
+        line, col, problem = yamlfast.describe_error(exc, text)
+        problems.append(finding(name, line, col, "DATA-YAML", f"YAML sai cú pháp: {problem}"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(finding(name, 1, 1, "DATA-YAML", f"Không đọc được tệp: {exc}"))
     return None, name

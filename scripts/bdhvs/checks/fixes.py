@@ -1,8 +1,14 @@
 """`bdhvs check --fix`: the only automatic rewrites, all meaning-preserving.
 
-1. legacy-encoding conversion (TCVN3, VNI, UTF-8 read as cp1252) on lines the detectors flag;
-2. Unicode NFC (Ede ê̆ ô̆ ơ̆ ư̆ stay base letter + U+0306: they have no precomposed form);
-3. tone-mark placement old → new style (QĐ 1989 Điều 8) in Vietnamese prose, except the
+1. a file saved in another encoding (Windows-1258, Windows-1252, UTF-16) becomes UTF-8, only
+   when the guess is safe (``encoding``: nearly every word it yields is real Vietnamese);
+   a UTF-8 BOM is removed; Windows line ends (CRLF) become LF;
+2. tabs in Markdown become spaces exactly as Python-Markdown reads them (tab stops of 4),
+   so lists nest the same in the editor and on the site;
+3. link paths typed with Windows backslashes (``..\\huong-dan\\x\\buoc-2.png``) get ``/``;
+4. legacy-encoding conversion (TCVN3, VNI, UTF-8 read as cp1252) on lines the detectors flag;
+5. Unicode NFC (Ede ê̆ ô̆ ơ̆ ư̆ stay base letter + U+0306: they have no precomposed form);
+6. tone-mark placement old → new style (QĐ 1989 Điều 8) in Vietnamese prose, except the
    phrases of data/tone-exceptions.txt.
 
 Nothing else is ever rewritten. Files are written atomically (temporary file in the same
@@ -16,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from bdhvs.checks import legacy, prose, tones
+from bdhvs.checks import encoding, legacy, links, locallinks, prose, tones
 from bdhvs.checks.data import ProjectData
 from bdhvs.checks.hygiene import exception_spans
 from bdhvs.checks.source import Document, load
@@ -73,8 +79,53 @@ def _tone_pass(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
     return text, list(reversed(changes))
 
 
+def _crlf_pass(text: str) -> tuple[str, list[Change]]:
+    if "\r\n" not in text:
+        return text, []
+    return text.replace("\r\n", "\n"), [Change(1, "đổi kiểu xuống dòng Windows (CRLF) sang LF")]
+
+
+def _tab_pass(doc: Document) -> tuple[str, list[Change]]:
+    """Tabs of the Markdown body as Python-Markdown sees them (``expandtabs(4)``)."""
+    if doc.kind not in ("page", "markdown") or "\t" not in doc.body:
+        return doc.text, []
+    head, lines = doc.text[:doc.body_offset], doc.body.split("\n")
+    changes = []
+    first = doc.pos(doc.body_offset)[0]
+    for i, line in enumerate(lines):
+        if "\t" in line:
+            lines[i] = line.expandtabs(4)
+            changes.append(Change(first + i, "thay Tab bằng dấu cách (4 cột mỗi Tab, như trình dựng trang)"))
+    return head + "\n".join(lines), changes
+
+
+def _backslash_pass(doc: Document) -> tuple[str, list[Change]]:
+    text = doc.text
+    changes = []
+    for link in reversed(links.extract(doc)):
+        url = link.url.strip()
+        if link.kind not in locallinks.CHECKED_KINDS or not locallinks.is_local(url) or not locallinks.BACKSLASH.search(url):
+            continue
+        pos = text.find(url, link.offset, link.offset + len(url) + 2)
+        if pos < 0:
+            continue
+        fixed = locallinks.BACKSLASH.sub("/", url)
+        text = text[:pos] + fixed + text[pos + len(url):]
+        changes.append(Change(doc.pos(pos)[0], f"đổi dấu \\ thành / trong đường dẫn: “{url}” → “{fixed}”"))
+    return text, list(reversed(changes))
+
+
 def fix_text(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
-    text, changes = _legacy_pass(doc, data)
+    text, changes = _crlf_pass(doc.text)
+    doc = _reload(doc, text)
+    text, more = _tab_pass(doc)
+    changes += more
+    doc = _reload(doc, text)
+    text, more = _backslash_pass(doc)
+    changes += more
+    doc = _reload(doc, text)
+    text, more = _legacy_pass(doc, data)
+    changes += more
     text, more = _nfc_pass(text)
     changes += more
     doc2 = _reload(doc, text)
@@ -91,8 +142,10 @@ def _reload(doc: Document, text: str) -> Document:
     return new
 
 
-def write_atomic(path: Path, text: str) -> None:
-    data = text.encode("utf-8")
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Replace ``path`` by ``content`` (text is written as UTF-8) without ever leaving
+    half a file: a temporary file in the same folder, flushed, then renamed over it."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -109,12 +162,24 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def fix_file(path: Path, data: ProjectData, *, root: Path, docs_dir: Path, dry_run: bool = False) -> list[Change]:
-    doc, _ = load(path, root=root, docs_dir=docs_dir)
+    original = path.read_bytes()
+    is_word = data.is_vi_word if data.vi_syllables else None
+    doc, problems = load(path, root=root, docs_dir=docs_dir, is_word=is_word)
     if doc is None:
-        return []  # unreadable/binary/not UTF-8: never touched
-    new_text, changes = fix_text(doc, data)
-    if changes and new_text != doc.text and not dry_run:
-        original = path.read_bytes()
-        prefix = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
-        write_atomic(path, prefix + new_text)
+        return []  # unreadable, binary, or an encoding not guessed safely: never touched
+    changes = []
+    for problem in problems:
+        if problem.code == "FILE-NOT-UTF8":
+            label = encoding.guess(original, is_word)
+            changes.append(Change(problem.line, f"đổi bảng mã {label.label if label else '?'} sang UTF-8"
+                                                " (hãy đọc lại các dòng có dấu)"))
+        elif problem.code == "FILE-BOM":
+            changes.append(Change(1, "bỏ ký tự BOM vô hình ở đầu tệp"))
+    new_text, more = fix_text(doc, data)
+    changes += more
+    new_bytes = new_text.encode("utf-8")
+    if new_bytes == original:
+        return []
+    if not dry_run:
+        write_atomic(path, new_bytes)
     return changes

@@ -47,6 +47,12 @@ def check(doc: Document) -> list[Finding]:
         mark = (key_node or node or doc.fm_node).start_mark
         return base_line + mark.line + 1, mark.column + 1
 
+    guessed = None
+    if "page_type" not in meta:
+        # The schema says it is required; say exactly what to write, and check the
+        # other fields against the type this page most likely is.
+        guessed = guess_page_type(doc)
+        page_type = guessed
     if page_type not in schema.SCHEMAS:
         # Validate against the generic schema so other errors still show up.
         if "page_type" in meta:
@@ -72,7 +78,8 @@ def check(doc: Document) -> list[Finding]:
                 line, col = at_node(node, key_node)
             else:
                 line, col = base_line + 1, 1
-            findings.append(finding(doc.name, line, col, "FM-REQUIRED", f"Thiếu trường bắt buộc '{missing}'{where}"))
+            hint = _page_type_hint(guessed) if missing == "page_type" and not path and guessed else None
+            findings.append(finding(doc.name, line, col, "FM-REQUIRED", f"Thiếu trường bắt buộc '{missing}'{where}", hint))
         elif v == "additionalProperties":
             allowed = _allowed_keys(err.schema)
             extras = [k for k in err.instance if k not in allowed]
@@ -101,6 +108,30 @@ def check(doc: Document) -> list[Finding]:
         else:
             findings.append(finding(doc.name, line, col, "FM-FORMAT", f"'{name}': giá trị không hợp lệ ({err.message})"))
     return findings
+
+
+def guess_page_type(doc: Document) -> str:
+    """The page type a page without ``page_type`` most likely is, from where it lives:
+    a page in <lang>/huong-dan/ is a guide (its index and listing pages are sections)."""
+    parts = doc.path.parts
+    name = doc.path.name
+    in_guides = len(parts) >= 2 and parts[-2] == "huong-dan"
+    if in_guides and name != "index.md" and "<!-- bdhvs:guides" not in doc.text:
+        return "guide"
+    if in_guides:
+        return "section"
+    if name == "index.md" and len(parts) >= 2 and parts[-2] == doc.lang:
+        return "home"
+    return "info"
+
+
+_TYPE_VI = {"guide": "bài hướng dẫn", "section": "trang danh sách bài", "home": "trang chủ", "info": "trang thông tin"}
+
+
+def _page_type_hint(guessed: str) -> str:
+    return (f"Thêm dòng `page_type: {guessed}` vào phần đầu trang, ngay dưới dòng `description:` "
+            f"(trang ở vị trí này là {_TYPE_VI[guessed]}; các loại: {', '.join(schema.PAGE_TYPES)}). "
+            "Bài mới nên tạo bằng `bdhvs new <tên-bài>` để có sẵn mọi trường.")
 
 
 def _describe(value) -> str:

@@ -14,15 +14,14 @@ import yaml
 
 from bdhvs import settings, yamlfast
 from bdhvs.checks import (
-    data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, mdstyle, privacy, prose, sitelinks,
-    spelling,
+    data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
+    redaction, sitelinks, spelling,
 )
 from bdhvs.checks.codes import finding
 from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.findings import Finding, relative
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
-_SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 @dataclass
@@ -42,6 +41,23 @@ class Context:
 
     def __post_init__(self):
         self.data, self.speller = _load_data(self.options.data_dir, self.options.dictionary)
+        self._pages = None
+
+    def pages(self) -> list[tuple[Document, list]]:
+        """Every readable Markdown page under docs/ with its links (read once, on demand)."""
+        if self._pages is None:
+            self._pages = []
+            docs = self.options.docs_dir
+            for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+                if any(part in SKIP_DIRS or part.startswith(".") for part in path.relative_to(docs).parts):
+                    continue
+                try:
+                    doc, _ = load(path, root=self.options.root, docs_dir=docs)
+                except OSError:
+                    continue
+                if doc is not None:
+                    self._pages.append((doc, links.extract(doc)))
+        return self._pages
 
 
 _DATA_CACHE: dict[tuple, tuple] = {}
@@ -89,17 +105,6 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     return files, problems
 
 
-def _name_findings(path: Path, ctx: Context) -> list[Finding]:
-    try:
-        parts = path.resolve().relative_to(ctx.options.docs_dir.resolve()).parts
-    except ValueError:
-        return []
-    bad = [p for p in parts if not _SAFE_NAME.match(p) and p not in ("README.md", "README.txt")]
-    if bad:
-        return [finding(relative(path, ctx.options.root), 1, 1, "FILE-NAME", f"Tên “{bad[0]}” có dấu, chữ hoa hoặc khoảng trắng")]
-    return []
-
-
 def _in_docs(doc: Document, ctx: Context) -> bool:
     try:
         doc.path.resolve().relative_to(ctx.options.docs_dir.resolve())
@@ -118,6 +123,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         garbled = {f.line for f in hygiene_out if f.code in hygiene.GARBLED_CODES}
         out += spelling.check(doc, p, ctx.data, ctx.speller, garbled)
         found = links.extract(doc)
+        out += locallinks.check(doc, found, ctx.options.docs_dir, ctx.options.root)
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)
         out += privacy.check(doc, ctx.data)
@@ -128,8 +134,8 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
             try:
                 yaml.safe_load(doc.text)
             except yaml.YAMLError as exc:
-                out.append(finding(doc.name, *yamlfast.error_position(exc),
-                                   "DATA-YAML", f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}"))
+                line, col, problem = yamlfast.describe_error(exc, doc.text)
+                out.append(finding(doc.name, line, col, "DATA-YAML", f"YAML sai cú pháp: {problem}"))
         # Data files and Markdown outside docs/ (README, generated copies): text hygiene,
         # privacy and YAML syntax only.
         text_prose = prose.analyse(doc) if doc.kind == "markdown" else prose.Prose(doc.text, [], [])
@@ -148,10 +154,12 @@ def check_file(path: Path, ctx: Context) -> list[Finding]:
 
 
 def _check_file(path: Path, ctx: Context) -> list[Finding]:
-    out = _name_findings(path, ctx)
+    out = names.check(path, ctx.options.docs_dir, ctx.options.root, ctx.pages)
+    out += redaction.check(path, ctx.options.docs_dir, ctx.options.root)
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return out + privacy.check_image(path, ctx.options.root)
-    doc, problems = load(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir)
+    is_word = ctx.data.is_vi_word if ctx.data.vi_syllables else None
+    doc, problems = load(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir, is_word=is_word)
     out += problems
     if doc is not None:
         out += check_document(doc, ctx)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import settings
+from bdhvs import settings, yamlfast
+from bdhvs.checks import encoding
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 
@@ -95,31 +96,61 @@ def page_language(path: Path, docs_dir: Path | None = None) -> str | None:
     return None
 
 
-def _binary(data: bytes) -> bool:
-    if b"\x00" in data[:65536]:
-        return True
+def _binary_at(data: bytes) -> int | None:
+    """Offset of the first byte that makes ``data`` binary rather than text, or None:
+    a NUL byte, or (in a sample where more than a tenth are control bytes) the first one."""
+    nul = data.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        return nul
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bool(sample) and controls / len(sample) > 0.10
+    controls = [i for i, b in enumerate(sample) if b < 32 and b not in (9, 10, 12, 13, 27)]
+    if sample and len(controls) / len(sample) > 0.10:
+        return controls[0]
+    return None
 
 
-def decode(name: str, data: bytes) -> tuple[str | None, list[Finding]]:
-    """UTF-8 text of ``data`` or findings (empty, huge, binary, not UTF-8, BOM)."""
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    head = data[:offset]
+    line_start = head.rfind(b"\n") + 1
+    return head.count(b"\n") + 1, len(head[line_start:].decode("utf-8", "replace")) + 1
+
+
+def decode(name: str, data: bytes, is_word=None) -> tuple[str | None, list[Finding]]:
+    """UTF-8 text of ``data`` or findings (empty, huge, binary, not UTF-8, BOM).
+
+    Text in another encoding is returned decoded (with its FILE-NOT-UTF8 finding) when
+    the guess is safe (see :mod:`encoding`), so every other check still runs on it."""
     if len(data) > settings.MAX_SOURCE_BYTES:
         return None, [finding(name, 1, 1, "FILE-TOO-BIG",
                               f"Tệp nặng {len(data):,} byte, quá giới hạn {settings.MAX_SOURCE_BYTES:,} byte của một trang")]
     if not data.strip():
         return None, [finding(name, 1, 1, "FILE-EMPTY")]
-    if _binary(data):
-        return None, [finding(name, 1, 1, "FILE-BINARY")]
     findings: list[Finding] = []
+    text16 = encoding.utf16(data)
+    if text16 is not None:
+        text = text16.lstrip("\ufeff")
+        findings.append(finding(name, 1, 1, "FILE-NOT-UTF8",
+                                f"Tệp lưu bằng bảng mã {encoding.LABELS['utf-16']}, không phải UTF-8",
+                                "Chạy `bdhvs check --fix` để đổi tệp sang UTF-8; trong Notepad, khi lưu chọn Encoding: UTF-8."))
+        return _long_lines(name, text, findings)
+    binary = _binary_at(data)
+    if binary is not None:
+        return None, [_binary_finding(name, data, binary)]
     if data.startswith(b"\xef\xbb\xbf"):
         findings.append(finding(name, 1, 1, "FILE-BOM"))
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, findings + [_not_utf8(name, data, exc)]
+        guess = encoding.guess(data, is_word)
+        findings.append(_not_utf8(name, data, exc, guess))
+        if guess is None or not guess.safe:
+            return None, findings
+        text = guess.text
+    return _long_lines(name, text, findings)
+
+
+def _long_lines(name: str, text: str, findings: list[Finding]) -> tuple[str | None, list[Finding]]:
     longest = max(text.split("\n"), key=len)
     if len(longest) > MAX_LINE_CHARS:
         line = text.split("\n").index(longest) + 1
@@ -128,17 +159,36 @@ def decode(name: str, data: bytes) -> tuple[str | None, list[Finding]]:
     return text, findings
 
 
-def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError) -> Finding:
-    head = data[: exc.start]
-    line = head.count(b"\n") + 1
-    col = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-    guess = ""
-    try:
-        data.decode("cp1258")
-        guess = " Có thể tệp được lưu bằng bảng mã Windows-1258 hoặc TCVN3."
-    except UnicodeDecodeError:
-        pass
-    return finding(name, line, col, "FILE-NOT-UTF8", f"Byte 0x{data[exc.start]:02X} không hợp lệ trong UTF-8.{guess}")
+def _binary_finding(name: str, data: bytes, offset: int) -> Finding:
+    line, col = _line_col(data, offset)
+    byte = f"byte 0x{data[offset]:02X}"
+    if line == 1:
+        return finding(name, 1, 1, "FILE-BINARY",
+                       f"Tệp không phải văn bản (có {byte}): có thể là tệp Word, ảnh hoặc tệp nén đặt nhầm đuôi")
+    return finding(name, line, col, "FILE-BINARY",
+                   f"Từ dòng {line} tệp có dữ liệu nhị phân ({byte}), không phải chữ: thường do dán nhầm hoặc tệp bị hỏng",
+                   f"Mở tệp bằng trình soạn thảo văn bản, xoá phần ký tự lạ từ dòng {line} rồi lưu lại dạng UTF-8; "
+                   "nếu tệp đã có trong git, lấy lại bản cũ bằng `git checkout -- <tệp>`.")
+
+
+def _not_utf8(name: str, data: bytes, exc: UnicodeDecodeError, guess: encoding.Guess | None) -> Finding:
+    line, col = _line_col(data, exc.start)
+    byte = f"Byte 0x{data[exc.start]:02X}"
+    if guess is None:
+        return finding(name, line, col, "FILE-NOT-UTF8",
+                       f"{byte} ở dòng {line} không hợp lệ trong UTF-8, và không đoán được tệp lưu bằng bảng mã nào")
+    others = len(guess.bad_lines) - 1
+    where = f"Dòng {line}" + (f" (và {others} dòng khác)" if others > 0 else "")
+    sample = guess.line_text(line)[:60]
+    if guess.safe:
+        return finding(name, line, col, "FILE-NOT-UTF8",
+                       f"{where} không phải UTF-8: tệp lưu bằng bảng mã {guess.label}; đọc theo bảng mã đó là “{sample}”",
+                       "Chạy `bdhvs check --fix` để đổi tệp sang UTF-8 rồi đọc lại các dòng đó; "
+                       "lần sau lưu tệp với bảng mã UTF-8.")
+    return finding(name, line, col, "FILE-NOT-UTF8",
+                   f"{where} không phải UTF-8; có thể là bảng mã {guess.label} (“{sample}”) nhưng máy không chắc",
+                   f"Trong VS Code: bấm tên bảng mã ở góc dưới bên phải → “Reopen with Encoding” → chọn "
+                   f"{encoding.VSCODE_NAMES.get(guess.encoding, guess.encoding)}, xem chữ hiện đúng chưa, rồi “Save with Encoding” → UTF-8.")
 
 
 def split_front_matter(doc: Document) -> list[Finding]:
@@ -150,13 +200,47 @@ def split_front_matter(doc: Document) -> list[Finding]:
             return [finding(doc.name, 1, 1, "FM-MISSING")]
         return []
     closing = _FRONT_CLOSE.search(text, opening.end())
-    if not closing:
-        doc.body_offset = len(text)  # nothing else can be read reliably until it is closed
-        return [finding(doc.name, 1, 1, "FM-UNCLOSED",
-                        "Phần đầu trang mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại")]
+    unclosed: list[Finding] = []
+    if closing:
+        fm_end, body_start = closing.start(), closing.end()
+    else:
+        guessed = _guess_front_matter_end(text, opening.end())
+        message = "Phần đầu trang mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại"
+        if guessed is None:
+            doc.body_offset = len(text)  # nothing else can be read reliably until it is closed
+            return [finding(doc.name, 1, 1, "FM-UNCLOSED", message)]
+        # Check the rest as if the line were there, so one run shows every problem.
+        fm_end = body_start = guessed
+        line = doc.pos(guessed)[0]
+        unclosed = [finding(doc.name, 1, 1, "FM-UNCLOSED", message,
+                            f"Thêm một dòng chỉ có --- ngay trước dòng {line} (sau trường cuối cùng của phần đầu trang).")]
     doc.fm_offset = opening.end()
-    doc.fm_text = text[opening.end():closing.start()]
-    doc.body_offset = closing.end()
+    doc.fm_text = text[opening.end():fm_end]
+    doc.body_offset = body_start
+    return unclosed + _parse_front_matter(doc)
+
+
+_YAMLISH = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:|[ \t]+\S|-[ \t])")
+_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+
+
+def _guess_front_matter_end(text: str, start: int) -> int | None:
+    """Offset of the line where an unclosed front matter most likely ends: the first
+    Markdown heading, or the first blank line not followed by more ``key: value`` lines."""
+    offset = start
+    lines = text[start:].split("\n")
+    for index, line in enumerate(lines):
+        if _HEADING.match(line):
+            return offset
+        if not line.strip():
+            following = next((rest for rest in lines[index + 1:] if rest.strip()), "")
+            if following and not _YAMLISH.match(following):
+                return offset
+        offset += len(line) + 1
+    return None
+
+
+def _parse_front_matter(doc: Document) -> list[Finding]:
     line0 = doc.pos(doc.fm_offset)[0] - 1
     try:
         for event in yaml.parse(doc.fm_text, Loader=KeepStringsLoader):
@@ -168,11 +252,8 @@ def split_front_matter(doc: Document) -> list[Finding]:
                                 "Viết thẳng giá trị, không dùng & và * trong phần đầu trang.")]
         node = yaml.compose(doc.fm_text, Loader=KeepStringsLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = line0 + (mark.line + 1 if mark else 1)
-        col = (mark.column + 1) if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [finding(doc.name, line, col, "FM-YAML", f"YAML sai cú pháp: {_yaml_problem_vi(problem)}")]
+        line, col, problem = yamlfast.describe_error(exc, doc.fm_text)
+        return [finding(doc.name, line0 + line, col, "FM-YAML", f"YAML sai cú pháp: {problem}")]
     if node is None:
         if doc.kind == "page":
             return [finding(doc.name, 1, 1, "FM-MISSING", "Phần đầu trang trống")]
@@ -198,26 +279,6 @@ def split_front_matter(doc: Document) -> list[Finding]:
     return findings
 
 
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "có dấu hai chấm ':' ở chỗ không được phép — đặt giá trị trong ngoặc kép",
-    "could not find expected ':'": "thiếu dấu hai chấm ':' sau tên trường",
-    "found character '\\t' that cannot start any token": "có ký tự Tab — thụt lề bằng dấu cách",
-    "found undefined alias": "có dấu * ở đầu giá trị — đặt giá trị trong ngoặc kép",
-    "expected <block end>, but found '<block mapping start>'": "thụt lề không đều",
-    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng",
-    "found unexpected ':'": "có dấu hai chấm ':' ở chỗ không được phép — đặt giá trị trong ngoặc kép",
-}
-
-
-def _yaml_problem_vi(problem: str) -> str:
-    for english, vietnamese in _YAML_PROBLEMS.items():
-        if problem.startswith(english):
-            return vietnamese
-    if "expected" in problem and "block end" in problem:
-        return "thụt lề không đều"
-    return f"{problem} (thông báo gốc của trình đọc YAML)"
-
-
 def classify(path: Path, docs_dir: Path | None = None) -> tuple[str, str | None]:
     lang = page_language(path, docs_dir)
     if lang:
@@ -229,14 +290,16 @@ def classify(path: Path, docs_dir: Path | None = None) -> tuple[str, str | None]
     return "text", None
 
 
-def load(path: Path, *, root: Path | None = None, docs_dir: Path | None = None) -> tuple[Document | None, list[Finding]]:
-    """Read ``path``; a Document when it is usable text, plus findings about the file."""
+def load(path: Path, *, root: Path | None = None, docs_dir: Path | None = None,
+         is_word=None) -> tuple[Document | None, list[Finding]]:
+    """Read ``path``; a Document when it is usable text, plus findings about the file.
+    ``is_word`` (a Vietnamese syllable test) lets a file in an old encoding be decoded."""
     name = relative(path, root or settings.ROOT)
     try:
         data = path.read_bytes()
     except (OSError, ValueError) as exc:
         return None, [finding(name, 1, 1, "FILE-UNREADABLE", f"Không mở được tệp: {exc.strerror or exc}")]
-    text, findings = decode(name, data)
+    text, findings = decode(name, data, is_word)
     if text is None:
         return None, findings
     kind, lang = classify(path, docs_dir)

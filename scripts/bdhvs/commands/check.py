@@ -62,13 +62,14 @@ def run(args) -> int:
 
     findings = runner.check_paths(paths, options)
     if args.site:
-        findings += runner.check_built(options, site_dir=args.site)
+        findings = merge_built(findings, runner.check_built(options, site_dir=args.site))
     elif default and not args.no_build:
         blocking = sorted({f.code for f in findings if f.code in BUILD_BLOCKERS})
         if blocking:
-            print(f"Chưa dựng thử trang để kiểm tra liên kết: sửa các lỗi {', '.join(blocking)} trước.", file=sys.stderr)
+            print(f"Chưa dựng thử trang để kiểm tra liên kết: sửa các lỗi {', '.join(blocking)} trước "
+                  "(liên kết tới trang và ảnh trong từng tệp vẫn được kiểm tra ở trên).", file=sys.stderr)
         else:
-            findings += runner.check_built(options)
+            findings = merge_built(findings, runner.check_built(options))
     errors = report(findings)
     warnings = len(findings) - errors
     if errors:
@@ -77,6 +78,18 @@ def run(args) -> int:
         return 1
     print(f"Không có lỗi ({warnings} cảnh báo)." if warnings else "Không có lỗi.", file=sys.stderr)
     return 0
+
+
+SOURCE_LINK_CODES = {"LINK-BROKEN", "LINK-IMAGE", "LINK-BACKSLASH"}
+BUILT_LINK_CODES = {"LINK-MKDOCS", "LINK-BROKEN"}
+
+
+def merge_built(findings: list, built: list) -> list:
+    """Add the built site's findings, without repeating a link the source check already
+    reported on the same line (and without the copies of one warning both languages give)."""
+    seen = {(f.file, f.line) for f in findings if f.code in SOURCE_LINK_CODES}
+    extra = [f for f in built if not (f.code in BUILT_LINK_CODES and (f.file, f.line) in seen)]
+    return sorted(set(findings) | set(extra))
 
 
 def _rel(path: Path) -> str:

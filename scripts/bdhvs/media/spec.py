@@ -235,8 +235,8 @@ def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Fin
     try:
         data, node = yamlfast.load_with_nodes(text)
     except yaml.YAMLError as exc:
-        line, col = yamlfast.error_position(exc)
-        return None, [Finding(rel, line, col, "IMG001", f"Lỗi cú pháp YAML: {getattr(exc, 'problem', exc)}",
+        line, col, problem = yamlfast.describe_error(exc, text)
+        return None, [Finding(rel, line, col, "IMG001", f"Lỗi cú pháp YAML: {problem}",
                               "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc.")]
     if data is None:
         data, node = {}, None

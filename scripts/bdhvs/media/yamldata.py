@@ -14,12 +14,16 @@ from bdhvs.media.spec import node_lines
 def load(path: Path, schema: dict, code: str, *, root: Path | None = None):
     """Return ``(data, lines, findings)``; ``data`` is None when the file is unusable."""
     rel = relative(path, root)
+    text = None
     try:
         text = path.read_text(encoding="utf-8")
         data, node = yamlfast.load_with_nodes(text)
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        line = yamlfast.error_position(exc)[0] if isinstance(exc, yaml.YAMLError) else 1
-        return None, {}, [Finding(rel, line, 1, code, f"Không đọc được tệp YAML: {getattr(exc, 'problem', exc)}",
+        if isinstance(exc, yaml.YAMLError):
+            line, _, problem = yamlfast.describe_error(exc, text)
+        else:
+            line, problem = 1, "tệp không lưu bằng bảng mã UTF-8"
+        return None, {}, [Finding(rel, line, 1, code, f"Không đọc được tệp YAML: {problem}",
                                   "Kiểm tra thụt lề (dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép.")]
     lines = node_lines(node) if node is not None else {(): 1}
     data = _plain(data)
