@@ -27,6 +27,7 @@ LABELS = {
 VSCODE_NAMES = {"cp1258": "Vietnamese (Windows 1258)", "cp1252": "Western (Windows 1252)", "utf-16": "UTF-16 LE"}
 CANDIDATES = ("cp1258", "cp1252")
 SAFE_SHARE = 0.85  # share of the converted words that must be real Vietnamese syllables
+SAMPLE_LINES = 200  # lines judged (enough to tell; keeps hostile files cheap)
 _TOKEN = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -126,11 +127,11 @@ def guess(data: bytes, is_word=None) -> Guess | None:
     if not bad:
         return None
     best: Guess | None = None
-    for encoding in _ranked(b"\n".join(lines[i] for i in bad)):
+    for encoding in _ranked(b"\n".join(lines[i] for i in bad[:SAMPLE_LINES])):
         decoded = _decode(lines, bad, encoding)
         if decoded is None:
             continue
-        share = _share([decoded[i] for i in bad], is_word) if is_word else 0.0
+        share = _share([decoded[i][:5000] for i in bad[:SAMPLE_LINES]], is_word) if is_word else 0.0
         candidate = Guess(encoding, "\n".join(decoded), [i + 1 for i in bad], share >= SAFE_SHARE, share,
                           {i + 1: _readable(decoded[i], is_word) for i in bad[:1]})
         if best is None or share > best.share:

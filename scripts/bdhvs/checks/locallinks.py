@@ -92,6 +92,8 @@ def check(doc: Document, links: list[Link], docs_dir: Path, root: Path) -> list[
         return []
     docs_dir = docs_dir.resolve()
     out: list[Finding] = []
+    known: dict[tuple[Path, bool], bool] = {}  # a page repeating one link costs one look-up
+    hints: dict[Path, str] = {}
     for link in links:
         url = link.url.strip()
         if link.kind not in CHECKED_KINDS or not is_local(url):
@@ -108,7 +110,10 @@ def check(doc: Document, links: list[Link], docs_dir: Path, root: Path) -> list[
         image = link.kind == "image" or ext in IMAGE_EXTS
         if not (image or ext == ".md" or ext in MEDIA_EXTS):
             continue  # folders, generated files (handouts…): left to the build
-        if exists(target, docs_dir, image=image):
+        key = (target, image)
+        if key not in known:
+            known[key] = exists(target, docs_dir, image=image)
+        if known[key]:
             continue
         shown = relative(target, root)
         try:
@@ -118,7 +123,9 @@ def check(doc: Document, links: list[Link], docs_dir: Path, root: Path) -> list[
                               f"“{url}” trỏ ra ngoài thư mục docs/ ({shown}): trang web không có tệp đó",
                               "Chỉ liên kết tới tệp trong docs/; đếm lại số “../” so với vị trí của trang."))
             continue
-        hint = _suggestion(target)
+        if target not in hints:
+            hints[target] = _suggestion(target)
+        hint = hints[target]
         if image or ext in MEDIA_EXTS:
             what = "Ảnh" if image else "Tệp"
             out.append(doc.at(link.offset, "LINK-IMAGE", f"{what} “{url}” không có: không thấy {shown}",
