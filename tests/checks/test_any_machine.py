@@ -124,7 +124,7 @@ def test_a_guide_without_page_type_is_told_exactly_what_to_write():
 
 def test_backslash_path_shows_the_forward_slash_version():
     text = message("docs/vi/link-backslash.md", "LINK-BACKSLASH")
-    assert "“../../huong-dan/anh/sach.png”" in text and "--fix" in text
+    assert "“../huong-dan/anh/sach.png”" in text and "--fix" in text
 
 
 def test_image_with_other_capitals_names_the_real_file():

@@ -42,6 +42,7 @@ def test_fix_gives_the_expected_text_and_is_idempotent(tree, case):
     assert bool(changes) == (expected != (CORPUS / case).read_bytes())
     after = [f.code for f in runner.check_paths([path], options)]
     assert not FIXED_CODES & set(after), after
+    assert not {"LINK-BROKEN", "LINK-IMAGE"} & set(after), after  # fixed paths lead somewhere
     if set(before) & FIXED_CODES:
         assert changes
     assert fixes.fix_file(path, DATA, root=tree, docs_dir=tree / "docs") == []
