@@ -175,7 +175,7 @@ _ALL = [
     Code("MD004", "MD", "Dấu đầu dòng danh sách không thống nhất", "Dùng cùng một dấu (-) cho mọi danh sách."),
     Code("MD005", "MD", "Các mục cùng danh sách thụt lề khác nhau", "Thụt lề các mục cùng cấp bằng nhau."),
     Code("MD009", "MD", "Dấu cách thừa ở cuối dòng", "Xoá dấu cách ở cuối dòng."),
-    Code("MD010", "MD", "Có ký tự Tab (Tab ở đầu dòng làm vỡ danh sách con)",
+    Code("MD010", "MD", "Có ký tự Tab (trình soạn thảo và trang web thụt lề Tab khác nhau: danh sách con dễ lệch)",
          "Chạy `bdhvs check --fix` (thay mỗi Tab bằng dấu cách như trình dựng trang vẫn hiểu), "
          "hoặc thụt lề bằng 4 dấu cách.", autofix=True),
     Code("MD011", "MD", "Liên kết viết ngược (text)[url]", "Viết [chữ](địa-chỉ)."),
