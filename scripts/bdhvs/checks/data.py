@@ -17,7 +17,9 @@ from bdhvs import settings, yamlfast
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 
-HUNSPELL_VI = Path("/usr/share/hunspell/vi_VN.dic")
+# Debian's hunspell-vi syllable list, vendored (GPL-2, see data/spelling/README.md) so that the
+# check gives the same results on Windows and on a Linux without the Debian package.
+HUNSPELL_VI = settings.DATA_DIR / "spelling" / "vi_VN.dic"
 ALLOWED_STATUSES = {"ok", "verified"}
 
 

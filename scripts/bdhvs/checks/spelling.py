@@ -1,9 +1,10 @@
 """Check 5: spelling.
 
-Vietnamese prose: every syllable must be in Debian's hunspell-vi list (a plain set
-look-up: the list has no affixes) or in data/words-vi.txt, with Hunspell's case rule (a
-lowercase entry also matches Titlecase and UPPER). Word-level mistakes whose syllables are
-all valid come from data/confusables-vi.yml. Ede text (pages under docs/ede/, spans with
+Vietnamese prose: every syllable must be in hunspell-vi's list (vendored in data/spelling/;
+a plain set look-up: the list has no affixes) or in data/words-vi.txt, with Hunspell's case
+rule (a lowercase entry also matches Titlecase and UPPER). Word-level mistakes whose
+syllables are all valid: spelling_words.py (SPELL-WORD, pairs that are not a word when a
+one-diacritic variant is a frequent one) and data/confusables-vi.yml (SPELL-CONFUSABLE). Ede text (pages under docs/ede/, spans with
 lang="rad") never meets the Vietnamese dictionary: it is checked against data/words-ede.txt.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from bdhvs.checks import tones
+from bdhvs.checks import spelling_words, tones
 from bdhvs.checks.data import ProjectData
 from bdhvs.checks.prose import Prose, Spans
 from bdhvs.checks.source import Document
@@ -56,6 +57,7 @@ class Speller:
         for syl in sorted(data.vi_syllables):
             if syl == syl.lower():
                 self.by_fold[fold(syl)].append(syl)
+        self.words = spelling_words.model(data.vi_syllables, data.vi_words)
 
     def vi_ok(self, word: str) -> bool:
         if word in self.vi:
@@ -151,7 +153,16 @@ def check(doc: Document, prose: Prose, data: ProjectData, speller: Speller,
         hint = (f"Có phải là: {', '.join(sugg)}? " if sugg else "") + \
             "Nếu từ này đúng (tên riêng, từ nước ngoài), thêm vào data/words-vi.txt."
         out.append(doc.at(m.start(), "SPELL-VI", f"“{word}” không có trong từ điển tiếng Việt", hint))
-    out += confusable_findings(doc, prose, data)
+    if not data.dictionary_missing:
+        def skip(start: int) -> bool:
+            return (start in verbatim or prose.lang_at(start) == "rad"
+                    or bool(skip_lines and doc.pos(start)[0] in skip_lines))
+        confusable = confusable_findings(doc, prose, data)
+        taken = {(f.line, f.col) for f in confusable}  # the curated entry explains better
+        out += [f for f in spelling_words.check(doc, prose, speller.words, skip) if (f.line, f.col) not in taken]
+        out += confusable
+    else:
+        out += confusable_findings(doc, prose, data)
     return out
 
 
