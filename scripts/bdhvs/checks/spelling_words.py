@@ -229,9 +229,10 @@ def check(doc, prose, words: WordModel, skip=lambda start: False) -> list[Findin
         return norm(tokens[i][2])
 
     n = len(tokens)
+    flagged = -1  # index of the second syllable of the last reported pair
     for i in range(n - 1):
-        if not joined(i):
-            continue
+        if not joined(i) or i == flagged:
+            continue  # “DỊCH VU CÔNG”: one finding for “dịch vu”, not a second for “vu công”
         (s_a, _, word_a), (s_b, e_b, word_b) = tokens[i], tokens[i + 1]
         a, b = norm(word_a), norm(word_b)
         if a not in words.syllables or b not in words.syllables:
@@ -254,6 +255,7 @@ def check(doc, prose, words: WordModel, skip=lambda start: False) -> list[Findin
         original = " ".join(original.replace("*", "").replace("_", "").split())
         fixed = [_match_case(f"{x} {y}", word_a, word_b) for x, y in suggestions[:3]]
         quoted = " hoặc ".join(f"“{f}”" for f in fixed)
+        flagged = i + 1
         out.append(doc.at(s_a, "SPELL-WORD", f"“{original}” — có phải ý bạn là {quoted}?",
                           "Hai tiếng này đều đúng nhưng ghép lại không thành từ, còn đổi một dấu thì thành "
                           "từ thông dụng. Nếu từ này đúng, thêm nguyên cụm (ví dụ “hằng năm”) vào data/words-vi.txt."))
