@@ -122,6 +122,12 @@ class WordModel:
     # cước”): they also tell that a syllable belongs to the next word. Two-syllable phrases
     # (“đổi số”) only silence themselves, so they never hide “chuyên đổi số”.
     context: set[tuple[str, str]] = field(default_factory=set)
+    _variants: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    def variants(self, syl: str) -> set[str]:
+        if syl not in self._variants:
+            self._variants[syl] = one_diacritic_variants(syl, self.syllables)
+        return self._variants[syl]
     zipf: dict[str, float] = field(default_factory=dict)  # syllable frequencies
 
     def belongs(self, pair: tuple[str, str]) -> bool:
@@ -132,9 +138,9 @@ class WordModel:
         return self.zipf.get(typed, _UNSEEN) - self.zipf.get(meant, _UNSEEN) <= MAX_FREQUENCY_DROP
 
     def suggestions(self, a: str, b: str) -> list[tuple[str, str]]:
-        out = [(x, b) for x in sorted(one_diacritic_variants(a, self.syllables))
+        out = [(x, b) for x in sorted(self.variants(a))
                if (x, b) in self.frequent and self.plausible(a, x)]
-        out += [(a, y) for y in sorted(one_diacritic_variants(b, self.syllables))
+        out += [(a, y) for y in sorted(self.variants(b))
                 if (a, y) in self.frequent and self.plausible(b, y)]
         return out
 
