@@ -8,9 +8,11 @@ pair of adjacent Vietnamese syllables when
    pairs attested in underthesea's VLSP 2013 word-segmentation model, multi-word entries
    of data/words-vi.txt), or is only in one dictionary and in no corpus,
 2. changing ONE diacritic of one syllable (tone mark, or a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ)
-   gives a frequent word (in a dictionary AND attested in the corpus, or a two-syllable
-   headword of both dictionaries), and the changed syllable is not much more frequent on its own than its
-   replacement (wordfreq's syllable frequencies: “bạn là” is not “bàn là”), and
+   gives a frequent word, and the typed syllable is not much more frequent on its own than
+   its replacement (wordfreq's syllable frequencies: “bạn là” is not “bàn là”): a word of a
+   dictionary that is attested in the corpus (the typed syllable may be up to
+   MAX_FREQUENCY_DROP more frequent: “thể hệ” → “thế hệ”), or a two-syllable headword of
+   both dictionaries (the replacement must be MIN_HEADWORD_GAIN more frequent), and
 3. neither syllable forms a known word with its other neighbour (then the two syllables
    belong to two different words: “bàn | xã” in “địa bàn xã”).
 
@@ -39,11 +41,15 @@ SPELLING_DIR = settings.DATA_DIR / "spelling"
 WORD_LISTS = ("Viet74K.lst", "pyvi-words.lst")  # dictionaries (one word a line)
 CORPUS_PAIRS = "underthesea-bigrams.lst"  # pairs attested in a real corpus
 FREQUENCIES = "wordfreq-vi.tsv"  # syllable frequencies (Zipf)
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 # A suggestion may replace a syllable by a LESS frequent one only by this much (Zipf):
 # “thể hệ” → “thế hệ” (thể 6.73, thế 6.38: 0.35) is suggested; “bạn là” → “bàn là”
 # (bạn 6.35, bàn 5.57: 0.78) is not: “bạn” on its own is far likelier than a typo.
 MAX_FREQUENCY_DROP = 0.4
+# A replacement that is only a headword of both dictionaries (not attested in the corpus:
+# “đối số”, “đứng tên”) is weaker evidence: its syllable must be clearly MORE frequent than
+# the typed one (khấu 4.91 → khẩu 5.52 is; đổi → đối, đúng → đứng are not).
+MIN_HEADWORD_GAIN = 0.5
 _UNSEEN = 3.0  # Zipf of a syllable that is not in the frequency list
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -115,14 +121,19 @@ def _read_lines(path: Path) -> list[str]:
 class WordModel:
     syllables: frozenset[str]  # lower-case valid syllables
     known: set[tuple[str, str]]  # pairs that are (part of) a word or attested in the corpus
-    frequent: set[tuple[str, str]]  # pairs in a dictionary AND in the corpus: safe suggestions
+    attested: set[tuple[str, str]]  # in a dictionary AND in the corpus: good suggestions
     weak: set[tuple[str, str]] = field(default_factory=set)  # in one dictionary only, not in the corpus
     extra: set[tuple[str, str]] = field(default_factory=set)  # data/words-vi.txt phrases
     # Pairs of the longer phrases of data/words-vi.txt (three syllables or more, “thẻ căn
     # cước”): they also tell that a syllable belongs to the next word. Two-syllable phrases
     # (“đổi số”) only silence themselves, so they never hide “chuyên đổi số”.
     context: set[tuple[str, str]] = field(default_factory=set)
+    headwords: set[tuple[str, str]] = field(default_factory=set)  # two-syllable headwords of both dictionaries
     _variants: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def frequent(self) -> set[tuple[str, str]]:
+        return self.attested | self.headwords
 
     def variants(self, syl: str) -> set[str]:
         if syl not in self._variants:
@@ -133,15 +144,19 @@ class WordModel:
     def belongs(self, pair: tuple[str, str]) -> bool:
         return pair in self.known or pair in self.context
 
-    def plausible(self, typed: str, meant: str) -> bool:
-        """Could ``typed`` be a slip for ``meant``? Not when ``typed`` is much more frequent."""
-        return self.zipf.get(typed, _UNSEEN) - self.zipf.get(meant, _UNSEEN) <= MAX_FREQUENCY_DROP
+    def _gain(self, typed: str, meant: str) -> float:
+        return self.zipf.get(meant, _UNSEEN) - self.zipf.get(typed, _UNSEEN)
+
+    def _likely(self, pair: tuple[str, str], typed: str, meant: str) -> bool:
+        """Could ``typed`` be a slip for ``meant`` (making ``pair``)? Not when ``typed`` is
+        much more frequent on its own than ``meant``."""
+        if pair in self.attested:
+            return self._gain(typed, meant) >= -MAX_FREQUENCY_DROP
+        return pair in self.headwords and self._gain(typed, meant) >= MIN_HEADWORD_GAIN
 
     def suggestions(self, a: str, b: str) -> list[tuple[str, str]]:
-        out = [(x, b) for x in sorted(self.variants(a))
-               if (x, b) in self.frequent and self.plausible(a, x)]
-        out += [(a, y) for y in sorted(self.variants(b))
-                if (a, y) in self.frequent and self.plausible(b, y)]
+        out = [(x, b) for x in sorted(self.variants(a)) if self._likely((x, b), a, x)]
+        out += [(a, y) for y in sorted(self.variants(b)) if self._likely((a, y), b, y)]
         return out
 
 
@@ -153,7 +168,7 @@ def _stamp(paths: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def _build(directory: Path) -> tuple[set, set, set, dict]:
+def _build(directory: Path) -> tuple[set, set, set, set, dict]:
     dictionaries = [_pairs_of(_read_lines(directory / name)) for name in WORD_LISTS]
     corpus = _pairs_of(_read_lines(directory / CORPUS_PAIRS))
     in_any = set().union(*dictionaries)
@@ -162,24 +177,24 @@ def _build(directory: Path) -> tuple[set, set, set, dict]:
         for p in d:
             counts[p] = counts.get(p, 0) + 1
     weak = {p for p, n in counts.items() if n == 1 and p not in corpus}
-    # Frequent: attested in the corpus, or a two-syllable headword of every dictionary (the
-    # corpus model keeps only the pairs its training found useful: “mật khẩu” is not in it).
+    # Suggestions: pairs attested in the corpus, or two-syllable headwords of every dictionary
+    # (the corpus model keeps only the pairs its training found useful: “mật khẩu” is not in it).
     whole = [{p for w in _read_lines(directory / name) if len(w.split()) == 2 for p in _pairs_of([w])}
              for name in WORD_LISTS]
-    frequent = (in_any & corpus) | set.intersection(*whole)
+    headwords = set.intersection(*whole) - corpus
     zipf = {}
     for line in _read_lines(directory / FREQUENCIES):
         syl, _, value = line.partition("\t")
         zipf[norm(syl)] = max(zipf.get(norm(syl), 0.0), float(value))
-    return in_any | corpus, frequent, weak, zipf
+    return in_any | corpus, in_any & corpus, headwords, weak, zipf
 
 
-def load_pairs(directory: Path = SPELLING_DIR, cache_dir: Path | None = None) -> tuple[set, set, set, dict]:
-    """(known, frequent, weak) pair sets and syllable frequencies, from the compiled cache
-    when it is fresh."""
+def load_pairs(directory: Path = SPELLING_DIR, cache_dir: Path | None = None) -> tuple[set, set, set, set, dict]:
+    """(known, attested, headwords, weak) pair sets and syllable frequencies, from the
+    compiled cache when it is fresh."""
     paths = [directory / n for n in (*WORD_LISTS, CORPUS_PAIRS, FREQUENCIES)]
     if not all(p.exists() for p in paths):
-        return set(), set(), set(), {}
+        return set(), set(), set(), set(), {}
     cache_dir = cache_dir or settings.CACHE_DIR
     cache = cache_dir / f"spelling-pairs-{_stamp(paths)}.pickle"
     try:
@@ -194,16 +209,19 @@ def load_pairs(directory: Path = SPELLING_DIR, cache_dir: Path | None = None) ->
         with tmp.open("wb") as fh:
             pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cache)
+        for stale in cache_dir.glob("spelling-pairs-*.pickle"):
+            if stale != cache:
+                stale.unlink(missing_ok=True)  # compiled from older data files
     except OSError:
         pass  # a read-only checkout still works, only slower
     return built
 
 
 def model(syllables, project_words, directory: Path = SPELLING_DIR) -> WordModel:
-    known, frequent, weak, zipf = load_pairs(directory)
+    known, attested, headwords, weak, zipf = load_pairs(directory)
     lower = frozenset(s for s in syllables if s == s.lower())
     phrases = [w for w in project_words if " " in w.strip()]
-    return WordModel(lower, known, frequent, weak, extra=_pairs_of(phrases), zipf=zipf,
+    return WordModel(lower, known, attested, weak, extra=_pairs_of(phrases), zipf=zipf, headwords=headwords,
                      context=_pairs_of(w for w in phrases if len(w.split()) >= 3))
 
 
