@@ -123,3 +123,9 @@ def test_the_compiled_cache_gives_the_same_sets_and_replaces_stale_ones(tmp_path
     assert cold == warm == spelling_words._build(spelling_words.SPELLING_DIR)
     assert [p.name for p in tmp_path.iterdir()] == [next(tmp_path.glob("spelling-pairs-*.pickle")).name]
     assert not (tmp_path / "spelling-pairs-old.pickle").exists()
+
+
+def test_emphasis_ends_a_phrase_but_a_bold_typo_is_found():
+    assert findings("- **Không** bảo bạn cài ứng dụng. Bấm **Đổi** số.") == []
+    found = findings("Bấm **Tài khoán** để xem.")
+    assert [(f.col, f.message) for f in found] == [(7, "“Tài khoán” — có phải ý bạn là “Tài khoản”?")]

@@ -18,7 +18,8 @@ pair of adjacent Vietnamese syllables when
 
 Proper names in Title Case inside a sentence are not checked (“Trung tâm Cung ứng”).
 Pairs are only formed across plain spaces (or one line break) in the original Markdown,
-so masked code, links or HTML between two words never join them.
+so masked code, links, HTML or emphasis markers between two words never join them
+(“bấm **Đổi** số”: a button label, then a word).
 
 Data: data/spelling/ (sources, versions and licences in data/spelling/README.md). The
 compiled pair sets are cached under settings.CACHE_DIR (keyed by the files' size and
@@ -57,9 +58,10 @@ _SWAPS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ô�
           "u": "ư", "ư": "u", "d": "đ", "đ": "d"}
 _VOWELS = set("aăâeêioôơuưy")
 _SYLLABLE = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
-# What may stand between two syllables of one phrase in the Markdown source: spaces,
-# emphasis markers, at most one line break (checked separately).
-_GAP = re.compile(r"[ \t*_]*\n?[ \t*_]*")
+# What may stand between two syllables of one phrase in the Markdown source: spaces and at
+# most one line break.
+_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+_MAX_GAP = 40  # longer runs of spaces or markers do not join two words
 # A token before a Title-Case syllable that makes it the start of a sentence or a heading.
 _SENTENCE_START = re.compile(r"(?:^|[.:;!?“\"(\[#>|\-–—•*]|\n\s*\n|^\s*(?:\d+[.)]|[-*+])\s*)\s*$")
 
@@ -226,8 +228,9 @@ def model(syllables, project_words, directory: Path = SPELLING_DIR) -> WordModel
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - 40):start]
+    window = max(0, start - 40)  # bounded look-back: hostile pages stay linear
+    line_start = text.rfind("\n", window, start) + 1
+    before = text[max(line_start, window):start]
     return before.strip() == "" or bool(_SENTENCE_START.search(before))
 
 
@@ -246,8 +249,12 @@ def check(doc, prose, words: WordModel, skip=lambda start: False) -> list[Findin
 
     def joined(i: int) -> bool:  # tokens i and i+1 stand next to each other in one phrase
         a_end, b_start = tokens[i][1], tokens[i + 1][0]
+        if b_start - a_end > _MAX_GAP:
+            return False
         gap = source[a_end:b_start]
-        return bool(gap) and text[a_end:b_start].strip() == "" and _GAP.fullmatch(gap) is not None
+        # Masked text (code, link targets, tags) is blank in ``text`` but not in ``source``;
+        # emphasis markers stay in ``text``: “**Không** bảo bạn” is a label then a word.
+        return bool(gap) and not text[a_end:b_start].strip() and _GAP.fullmatch(gap) is not None
 
     def low(i: int) -> str:
         return norm(tokens[i][2])
@@ -275,8 +282,7 @@ def check(doc, prose, words: WordModel, skip=lambda start: False) -> list[Findin
             continue  # “địa bàn | xã”: the first syllable belongs to the word before
         if i + 2 < n and joined(i + 1) and words.belongs((b, low(i + 2))):
             continue  # “số | để”: the second syllable begins the next word
-        original = source[s_a:e_b] if _GAP.fullmatch(source[tokens[i][1]:s_b]) else f"{word_a} {word_b}"
-        original = " ".join(original.replace("*", "").replace("_", "").split())
+        original = " ".join(source[s_a:e_b].split())
         fixed = [_match_case(f"{x} {y}", word_a, word_b) for x, y in suggestions[:3]]
         quoted = " hoặc ".join(f"“{f}”" for f in fixed)
         flagged = i + 1
