@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bdhvs import settings
 from bdhvs.checks import data, hygiene, prose, spelling, spelling_bench
 from bdhvs.checks.source import Document, split_front_matter
 
