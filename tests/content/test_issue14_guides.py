@@ -23,6 +23,7 @@ ISSUE_14_GUIDES = (
     "thanh-toan-qr-ngan-hang",
     "mua-hang-truc-tuyen-an-toan",
     "theo-doi-ho-so-dich-vu-cong",
+    "nop-phi-dich-vu-cong",
     "nhan-biet-tin-gia",
     "cuoc-thi-chuyen-doi-so",
     "cai-dat-dien-thoai-cho-nguoi-than",
