@@ -20,6 +20,13 @@ ISSUE_14_GUIDES = (
     "lien-ket-tai-khoan-an-sinh-xa-hoi",
     "the-bhyt-dien-tu",
     "xac-nhan-ky-nang-so-vneid",
+    "thanh-toan-qr-ngan-hang",
+    "mua-hang-truc-tuyen-an-toan",
+    "theo-doi-ho-so-dich-vu-cong",
+    "nop-phi-dich-vu-cong",
+    "nhan-biet-tin-gia",
+    "cuoc-thi-chuyen-doi-so",
+    "cai-dat-dien-thoai-cho-nguoi-than",
 )
 
 
