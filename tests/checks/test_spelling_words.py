@@ -40,7 +40,8 @@ def test_a_real_typo_is_reported_on_its_line_with_the_suggestion(body, typo, rig
     found = findings(body)
     assert len(found) == 1
     assert found[0].line == 5 and found[0].col == body.index(typo) + 1
-    assert f"“{typo}” — có phải ý bạn là “{right}”?" == found[0].message
+    assert found[0].message.startswith(f"“{typo}” — có phải ý bạn là “{right}”?")
+    assert found[0].severity == "warning"  # a statistical guess never blocks a pull request
 
 
 @pytest.mark.parametrize("body", [
@@ -128,4 +129,5 @@ def test_the_compiled_cache_gives_the_same_sets_and_replaces_stale_ones(tmp_path
 def test_emphasis_ends_a_phrase_but_a_bold_typo_is_found():
     assert findings("- **Không** bảo bạn cài ứng dụng. Bấm **Đổi** số.") == []
     found = findings("Bấm **Tài khoán** để xem.")
-    assert [(f.col, f.message) for f in found] == [(7, "“Tài khoán” — có phải ý bạn là “Tài khoản”?")]
+    assert [f.col for f in found] == [7]
+    assert found[0].message.startswith("“Tài khoán” — có phải ý bạn là “Tài khoản”?")
