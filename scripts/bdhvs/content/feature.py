@@ -2,15 +2,23 @@
 
 - on_config: complete the navigation with unlisted guides; regenerate the glossary
   tooltips file (data/glossary-abbr.md) from data/glossary.yml.
-- on_page_markdown: expand listing markers written in pages:
+- on_files: the public build leaves out the editors' staff-notes page (staff.py).
+- on_page_markdown: staff notes (``!!! staff``) removed for citizens, one citizen line
+  instead (public build; kept in preview); expand the markers written in pages:
   ``<!-- bdhvs:guides by=platform -->``, ``<!-- bdhvs:guides by=audience -->``,
-  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``.
-- on_page_context: ``bdhvs_guide`` for partials/bdhvs/guide/*.html (draft notice,
-  sources box, audience/platform labels); previous/next links stay within a topic.
+  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``,
+  ``<!-- bdhvs:secrets -->`` (the four secrets card), ``<!-- bdhvs:official-addresses -->``
+  (guides only, addresses.py) and ``<!-- bdhvs:staff-notes -->`` (editors' page, preview only).
+- on_page_content: glossary terms explained once; the draft notice (or who reviewed the
+  steps) right under a guide's title, so the first phone screen shows the title and
+  what the guide does.
+- on_page_context: ``bdhvs_guide`` for partials/bdhvs/guide/*.html (sources box,
+  audience/platform labels); previous/next links stay within a topic.
 """
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import logging
 import re
 from pathlib import Path
@@ -18,20 +26,42 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from bdhvs import settings
-from bdhvs.content import glossary, guides as guide_index, navigation
+from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 
 GLOSSARY_FILE = "glossary.yml"
 ABBR_FILE = "glossary-abbr.md"
-MARKER = re.compile(r"<!--\s*bdhvs:(?P<name>[a-z]+)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->")
+DOMAINS_FILE = "domains.yml"
+MARKER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*bdhvs:(?P<name>[a-z]+(?:-[a-z]+)*)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->",
+                    re.M)
+# Markers other features expand (left alone here).
+OTHER_MARKERS = {"translation-status"}
+EDITOR_DIR = "bien-tap/"  # editors' pages (page_type: editor), inside a language folder
 
 
 def lang_relative(src_uri: str) -> str:
     """'vi/huong-dan/x.md' -> 'huong-dan/x.md' (paths inside a language folder)."""
     first, _, rest = src_uri.partition("/")
     return rest if first in settings.LANGUAGES and rest else src_uri
+
+
+def format_published(value) -> str:
+    """'Đăng năm 2025' / 'Đăng ngày 5/7/2025' from a source's ``published`` (year or date)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        text = str(value).strip()
+        if re.fullmatch(r"\d{4}", text):
+            return f"Đăng năm {text}"
+        try:
+            value = dt.date.fromisoformat(text)
+        except ValueError:
+            return ""
+    return f"Đăng ngày {value.day}/{value.month}/{value.year}"
 
 
 def format_date(value) -> str:
@@ -81,7 +111,8 @@ def guide_context(meta: dict, urls: dict[str, str]) -> dict:
         ),
         "sources": [
             {"title": s.get("title"), "url": s.get("url"), "publisher": s.get("publisher"),
-             "date": format_date(s.get("date")), "note": s.get("note")}
+             "date": format_date(s.get("date")), "published": format_published(s.get("published")),
+             "note": s.get("note")}
             for s in meta.get("sources") or [] if isinstance(s, dict)
         ],
     }
@@ -109,25 +140,55 @@ def _find_abbrs(html: str) -> list[tuple[int, int, int, bool]]:
     return found
 
 
+_TITLE = re.compile(r'\btitle="([^"]*)"')
+
+
 def explain_once(html: str) -> str:
     """Keep the glossary explanation on the FIRST use of each term in the running text
     (not in headings, buttons or links; plain text afterwards: fewer dotted underlines
     to read past), and make it focusable so a tap shows it (guide.css). Material's
-    tooltip script is not loaded on this site."""
+    tooltip script is not loaded on this site. A term is known by its explanation, so
+    "Mã PIN" and "mã PIN" (or "APK" and ".apk") count as one term."""
     if "<abbr" not in html:  # most pages: nothing to parse
         return html
     out, last, seen = [], 0, set()
     for start, tag_end, end, skipped in _find_abbrs(html):
         text = html[tag_end:end - len("</abbr>")]
+        title = _TITLE.search(html, start, tag_end)
+        key = title.group(1) if title else text
         out.append(html[last:start])
-        if skipped or text in seen:
+        if skipped or key in seen:
             out.append(text)
         else:
-            seen.add(text)
+            seen.add(key)
             out.append(html[start:tag_end].replace("<abbr ", '<abbr tabindex="0" ', 1) + html[tag_end:end])
         last = end
     out.append(html[last:])
     return "".join(out)
+
+
+DRAFT_NOTICE = ('<p class="bdhvs-draft-notice" role="note" lang="vi" data-bdhvs="draft-notice">'
+                '<strong>Bản nháp.</strong> Cán bộ xã chưa làm thử các bước này trên ứng dụng thật; '
+                'màn hình thật có thể khác.</p>')
+
+
+def review_note(meta: dict) -> str:
+    """HTML under a guide's title: the draft notice, or who checked the steps and when."""
+    review = meta.get("review") or {}
+    if review.get("status") != "reviewed":
+        return DRAFT_NOTICE
+    return ('<p class="bdhvs-reviewed" lang="vi" data-bdhvs="reviewed-note">Các bước đã được kiểm tra trên '
+            f'ứng dụng thật: {html_lib.escape(str(review.get("reviewer") or ""))}, '
+            f'ngày {format_date(review.get("date"))}.</p>')
+
+
+_H1_END = re.compile(r"</h1>", re.I)
+
+
+def after_title(html: str, snippet: str) -> str:
+    """``snippet`` right after the page's first heading (at the top when it has none)."""
+    match = _H1_END.search(html)
+    return html[:match.end()] + snippet + html[match.end():] if match else snippet + html
 
 
 def sync_abbr_file(terms: list[glossary.Term], path: Path) -> bool:
@@ -144,6 +205,7 @@ class GuidesFeature:
         self.plugin = plugin
         self.guides: list[guide_index.Guide] = []
         self.terms: list[glossary.Term] = []
+        self.addresses: list[official.Address] = []
         self._listing_cache = None  # (nav, urls) of the language being built
 
     # -- config -------------------------------------------------------------------
@@ -164,6 +226,10 @@ class GuidesFeature:
             self.terms = glossary.load(settings.DATA_DIR / GLOSSARY_FILE)
         except glossary.GlossaryError as exc:
             raise PluginError(f"Lỗi thuật ngữ: {exc}") from None
+        try:
+            self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
+        except official.AddressesError as exc:
+            raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
         if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
             log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
         return config
@@ -173,35 +239,114 @@ class GuidesFeature:
         env.globals["bdhvs_platform_labels"] = PLATFORM_LABELS
         return env
 
+    # -- files --------------------------------------------------------------------
+    def on_files(self, files, config):
+        if self.plugin.config.preview:
+            return files
+        for file in list(files.documentation_pages()):
+            if lang_relative(file.src_uri).startswith(EDITOR_DIR) and file.abs_src_path:
+                if staff.LISTING_MARKER in Path(file.abs_src_path).read_text(encoding="utf-8"):
+                    files.remove(file)  # staff notes: preview build only
+        return files
+
     # -- markdown -----------------------------------------------------------------
+    def _source_line(self, page, text: str, nth: int) -> str:
+        """'docs/…/x.md:LINE' of the ``nth`` occurrence of ``text`` in the page's file."""
+        name = f"docs/{page.file.src_uri}"
+        try:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        except (OSError, TypeError):
+            return name
+        pos = -1
+        for _ in range(nth + 1):
+            pos = source.find(text, pos + 1)
+            if pos < 0:
+                return name
+        return f"{name}:{source[:pos].count(chr(10)) + 1}"
+
+    def _staff_notes(self, markdown: str, page) -> str:
+        if self.plugin.config.preview:
+            return markdown
+        loose = staff.loose_markers(markdown)
+        if loose:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: dòng {loose[0]} (tính từ sau phần đầu trang): ghi chú cho cán bộ "
+                "(!!! staff) phải đứng riêng đầu dòng, ví dụ !!! staff \"Cán bộ xã cần kiểm tra trước khi dạy\", "
+                "nội dung thụt vào 4 dấu cách ở các dòng sau. Viết như vậy thì trang cho bà con mới bỏ được ghi chú.")
+        return staff.strip(markdown)
+
     def on_page_markdown(self, markdown, page, config, files):
+        if "staff" in markdown:
+            markdown = self._staff_notes(markdown, page)
         if "bdhvs:" not in markdown:
             return markdown
         page_src = lang_relative(page.file.src_uri)
+        seen: dict[str, int] = {}
+
+        def where(match: re.Match) -> str:
+            text = match.group(0).strip()
+            seen[text] = seen.get(text, -1) + 1
+            return self._source_line(page, text, seen[text])
 
         def expand(match: re.Match) -> str:
             name = match.group("name")
+            indent = match.group("indent") or ""
             args = dict(arg.split("=", 1) for arg in match.group("args").split())
+            if name in OTHER_MARKERS:
+                return match.group(0)
+            if name == "official-addresses":
+                if page.meta.get("page_type") != "guide" or args:
+                    raise PluginError(
+                        f"{where(match)}: thẻ <!-- bdhvs:official-addresses --> chỉ dùng trong bài hướng dẫn "
+                        "(page_type: guide) và không có tham số. Cách sửa: xoá thẻ khỏi trang này, hoặc viết đúng "
+                        "<!-- bdhvs:official-addresses --> trên một dòng riêng của bài hướng dẫn.")
+                return official.render(self.addresses, page.file.src_uri, indent)
+            if name == "staff-notes" and not args:
+                if not page_src.startswith(EDITOR_DIR):
+                    raise PluginError(
+                        f"{where(match)}: thẻ <!-- bdhvs:staff-notes --> (ghi chú cho cán bộ) chỉ dùng trong trang "
+                        f"cho người biên tập, thư mục docs/vi/{EDITOR_DIR}. Cách sửa: xoá thẻ khỏi trang này.")
+                return indent + self._staff_listing(config, page_src)
+            if name == "secrets" and not args:
+                try:
+                    return indent + glossary.render_secrets(self.terms, indent)
+                except glossary.GlossaryError as exc:
+                    raise PluginError(f"{where(match)}: {exc}") from None
             if name == "guides" and args.get("by") == "platform":
-                return guide_index.render_by_platform(self.guides, page_src)
+                return indent + guide_index.render_by_platform(self.guides, page_src)
             if name == "guides" and args.get("by") == "audience":
-                return guide_index.render_by_audience(self.guides, page_src)
+                return indent + guide_index.render_by_audience(self.guides, page_src)
             if name == "tasks" and args.get("audience") in AUDIENCES:
-                return guide_index.render_tasks(self.guides, args["audience"], page_src)
-            if name == "glossary":
-                return glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
-            line = markdown[: match.start()].count("\n") + 1
+                return indent + guide_index.render_tasks(self.guides, args["audience"], page_src)
+            if name == "glossary" and not args:
+                return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
             raise PluginError(
-                f"{page.file.src_uri}: dòng {line} (tính từ sau phần đầu trang): không hiểu thẻ "
-                f"'{match.group(0)}'. Cách sửa: dùng một trong các thẻ "
+                f"{where(match)}: không hiểu thẻ '{match.group(0).strip()}'. Cách sửa: dùng một trong các thẻ "
                 "<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
-                f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->."
+                f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "
+                "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
+                "<!-- bdhvs:staff-notes --> (trang cho người biên tập)."
             )
 
         return MARKER.sub(expand, markdown)
 
+    def _staff_listing(self, config, page_src: str) -> str:
+        docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+        pages = []
+        for guide in self.guides:
+            _meta, body = guide_index.read_page(docs / guide.src)
+            pages.append((guide.heading, guide_index.link(page_src, guide.src), staff.notes(body)))
+        return staff.render_listing(pages)
+
     def on_page_content(self, html, page, config, files):
-        return explain_once(html)
+        if not self.plugin.config.preview and staff.HTML_CLASS.search(html):
+            raise PluginError(
+                f"docs/{page.file.src_uri}: trang cho bà con còn ghi chú cho cán bộ (khối 'staff'). Cách sửa: viết "
+                "ghi chú thành khối !!! staff \"…\" đứng riêng đầu dòng, nội dung thụt vào 4 dấu cách.")
+        html = explain_once(html)
+        if page.meta.get("page_type") == "guide":
+            html = after_title(html, review_note(page.meta))
+        return html
 
     # -- templates ----------------------------------------------------------------
     def _listing_urls(self, nav) -> dict[str, str]:
