@@ -33,6 +33,7 @@ sources:
     publisher: VIẾT tên cơ quan hoặc tờ báo
     url: {url}
     date: {today}
+    # published: 2025   # năm (hoặc ngày, 2025-07-05) bài nguồn được đăng, nếu biết
 last_reviewed: {today}
 review:
   status: draft

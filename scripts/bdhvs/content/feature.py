@@ -237,6 +237,7 @@ class GuidesFeature:
     def on_env(self, env, config, files):
         env.globals["bdhvs_audience_labels"] = AUDIENCE_LABELS
         env.globals["bdhvs_platform_labels"] = PLATFORM_LABELS
+        env.globals["bdhvs_preview"] = bool(self.plugin.config.preview)
         return env
 
     # -- files --------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Every Markdown page under docs/vi/ and docs/ede/ starts with YAML front matter whose
 ``page_type`` selects the schema. `bdhvs check` validates it (code FM…) and the build
 fails on an invalid guide. Keep this the ONE definition: the guide template
-(content/templates/guide.md), the checks and the tests all read it.
+(GUIDE_TEMPLATE in commands/new.py), the checks and the tests all read it.
 """
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ TRANSLATION_STATUSES = REVIEW_STATUSES + ["sourced"]
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _NONEMPTY = {"type": "string", "minLength": 1}
+# When a source was published: a year (2025, quoted or not) or a date (2025-07-05).
+_PUBLISHED = {
+    "type": ["string", "integer"],
+    "pattern": r"^\d{4}(-\d{2}-\d{2})?$",
+    "minimum": 1945,
+    "maximum": 2100,
+    "if": {"type": "string", "minLength": 5},
+    "then": {"format": "date"},
+}
 
 SOURCE = {
     "type": "object",
@@ -39,7 +48,8 @@ SOURCE = {
         "title": _NONEMPTY,
         "url": {"type": "string", "pattern": r"^https://"},
         "publisher": _NONEMPTY,
-        "date": _DATE,
+        "date": _DATE,  # when the editor read the source ("Xem ngày …")
+        "published": _PUBLISHED,  # when the source was published ("Đăng năm …" / "Đăng ngày …")
         "note": _NONEMPTY,
     },
 }
