@@ -251,18 +251,19 @@ class GuidesFeature:
         return files
 
     # -- markdown -----------------------------------------------------------------
-    def _source_line(self, page, text: str, nth: int) -> str:
-        """'docs/…/x.md:LINE' of the ``nth`` occurrence of ``text`` in the page's file."""
+    def _source_line(self, page, text: str, nth: int, fallback_line: int) -> str:
+        """'docs/…/x.md:LINE' of the ``nth`` occurrence of ``text`` in the page's file
+        (or the line in the page body when the file cannot be read)."""
         name = f"docs/{page.file.src_uri}"
         try:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        except (OSError, TypeError):
-            return name
+        except (AttributeError, OSError, TypeError):
+            source = ""
         pos = -1
         for _ in range(nth + 1):
             pos = source.find(text, pos + 1)
             if pos < 0:
-                return name
+                return f"{name}: dòng {fallback_line} (tính từ sau phần đầu trang)"
         return f"{name}:{source[:pos].count(chr(10)) + 1}"
 
     def _staff_notes(self, markdown: str, page) -> str:
@@ -287,7 +288,7 @@ class GuidesFeature:
         def where(match: re.Match) -> str:
             text = match.group(0).strip()
             seen[text] = seen.get(text, -1) + 1
-            return self._source_line(page, text, seen[text])
+            return self._source_line(page, text, seen[text], markdown[: match.start()].count("\n") + 1)
 
         def expand(match: re.Match) -> str:
             name = match.group("name")
