@@ -167,6 +167,8 @@ def _pattern_hint(path, pattern: str) -> str:
         return "Địa chỉ nguồn phải bắt đầu bằng https://"
     if path and path[-1] == "plan_task":
         return "Viết số nhiệm vụ trong kế hoạch, ví dụ \"III.4\" (trong ngoặc kép)"
+    if path and path[-1] == "published":
+        return "Viết năm đăng bài nguồn, ví dụ 2025, hoặc ngày đăng NĂM-THÁNG-NGÀY, ví dụ 2025-07-05"
     if path and path[-1] == "source_hash":
         return "Trường này do `bdhvs translate` ghi, đừng sửa tay"
     return f"Dạng đúng (biểu thức chính quy): {pattern}"

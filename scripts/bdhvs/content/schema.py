@@ -36,7 +36,7 @@ _PUBLISHED = {
     "pattern": r"^\d{4}(-\d{2}-\d{2})?$",
     "minimum": 1945,
     "maximum": 2100,
-    "if": {"type": "string", "minLength": 5},
+    "if": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     "then": {"format": "date"},
 }
 
