@@ -49,7 +49,7 @@ def test_secrets_card_on_the_glossary_page(site):
     for li, name in zip(items, glossary.SECRETS):
         term = BY_TERM[name]
         text = " ".join(li.get_text().split())
-        assert term.definition in text and term.secret in text
+        assert term.definition in text and term.secret.replace("**", "") in text
         assert li.select_one("a")["href"] == term.source_url
     text = " ".join(card.get_text().split())
     assert "công an" in text and "ngân hàng" in text
