@@ -168,7 +168,7 @@ def explain_once(html: str) -> str:
 
 
 DRAFT_NOTICE = ('<p class="bdhvs-draft-notice" role="note" lang="vi" data-bdhvs="draft-notice">'
-                '<strong>Bản nháp.</strong> Cán bộ xã chưa làm thử trên ứng dụng thật; màn hình có thể khác.</p>')
+                '<strong>Bản nháp.</strong> Cán bộ xã chưa làm thử trên ứng dụng thật.</p>')
 
 
 def review_note(meta: dict) -> str:
