@@ -114,6 +114,18 @@ def test_previous_next_stay_within_a_topic(site):
 
     # Only guide of its topic: no previous/next link into another topic.
     assert footer("chu-ky-so-vneid") == {}
-    # First and last guides of "An toàn trên mạng".
-    assert footer("nhan-biet-lua-dao") == {"Sau": "../bao-cao-lua-dao/"}
-    assert footer("an-toan-khi-lam-viec-so") == {"Trước": "../an-toan-cho-hoc-sinh/"}
+    # "An toàn trên mạng": from its first guide, "Sau" walks through every guide of the
+    # topic's navigation section (listed in nav or added after them) and stops at the last;
+    # "Trước" walks back.
+    first = soup(site / "index.html").select_one('nav.md-nav--primary a[href$="huong-dan/nhan-biet-lua-dao/"]')
+    section = first.find_parent("ul")
+    topic = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in section.select(":scope > li > a[href]")}
+    chain, slug = [], "nhan-biet-lua-dao"
+    assert "Trước" not in footer(slug)
+    while slug:
+        chain.append(slug)
+        after = footer(slug).get("Sau")
+        if after:
+            assert footer(after.strip("./").rstrip("/")).get("Trước") == f"../{slug}/"
+        slug = after.strip("./").rstrip("/") if after else None
+    assert len(topic) >= 5 and sorted(chain) == sorted(topic) and len(chain) == len(set(chain))
