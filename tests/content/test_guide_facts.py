@@ -34,11 +34,16 @@ def citizen_blocks(path) -> list[str]:
 
 
 def after_scam_lists(site, slug):
-    """First numbered list under each heading of the built page that is about 'đã bị lừa'."""
+    """First numbered list under each heading of the built page that is about 'đã bị lừa'
+    (for a page whose title is about it: the first list under "Các bước")."""
     article = soup(site / guide_url(slug) / "index.html").select_one("article")
     lists = []
-    for heading in article.find_all(["h2", "h3"]):
-        if not AFTER_SCAM.search(heading.get_text()):
+    for heading in article.find_all(["h1", "h2", "h3"]):
+        if heading.name == "h1":  # a page about what to do after a scam: its "Các bước"
+            if not AFTER_SCAM.search(heading.get_text()) or not article.find(id="cac-buoc"):
+                continue
+            heading = article.find(id="cac-buoc")
+        elif not AFTER_SCAM.search(heading.get_text()):
             continue
         for el in heading.find_next_siblings():
             if el.name in ("h2", "h3"):
