@@ -120,3 +120,25 @@ def test_pages_without_steps_get_big_type_without_step_controls(policy_server, n
     assert rec.page.locator("article h1").is_visible()
     rec.page.keyboard.press("PageDown")  # no step mode: the key scrolls as usual, nothing breaks
     assert rec.page.locator(".bdhvs-stepbar").count() == 0
+
+
+def test_steps_grouped_under_sub_headings_are_all_stepped_with_their_heading(policy_server, new_page):
+    # thong-bao-luu-tru groups its 15 steps under three sub-headings, each group numbered from 1.
+    rec = new_page(**DESKTOP)
+    rec.page.goto(policy_server.url + "huong-dan/thong-bao-luu-tru/?projector=1")
+    rec.page.wait_for_function("document.documentElement.classList.contains('bdhvs-stepping')")
+    page = rec.page
+    groups = page.eval_on_selector_all("#cac-buoc ~ h3", "els => els.map(e => e.textContent.trim())")
+    total = page.evaluate("document.querySelectorAll('#cac-buoc ~ ol > li').length")
+    assert len(groups) == 3 and total == 15
+    first_group = page.evaluate("document.querySelectorAll('#cac-buoc ~ ol')[0].children.length")
+    for _ in range(first_group + 1):  # the intro screen, then every step of the first group
+        page.keyboard.press("PageDown")
+    assert page.text_content(STATUS) == f"Bước {first_group + 1}/{total}"
+    assert visible_steps(page) == ["1"]  # first step of the second group keeps its printed number
+    assert page.locator("#cac-buoc ~ h3").nth(1).is_visible()  # its sub-heading shows with it
+    assert not page.locator("#cac-buoc ~ h3").nth(0).is_visible()
+    page.keyboard.press("End")
+    page.keyboard.press("PageUp")
+    assert page.text_content(STATUS) == f"Bước {total}/{total}"
+    assert page.locator("#cac-buoc ~ h3").nth(2).is_visible()

@@ -7,7 +7,7 @@
   var KEY = "bdhvs.projector", root = document.documentElement;
   var box = document.querySelector("[data-bdhvs=projector-option]");
   var btn = document.querySelector("[data-bdhvs=projector-toggle]");
-  var steps = [], parts = [], screens = [], current = 0, bar, status;
+  var steps = [], lists = [], parts = [], screens = [], current = 0, bar, status;
 
   function stored(v) {
     try {
@@ -16,37 +16,52 @@
     } catch (e) { /* storage blocked: the mode still works for this page */ }
   }
 
-  /* The guide's numbered steps: the top-level items of the first list after "Các bước". */
+  /* The guide's numbered steps: the top-level lists after "Các bước", up to the next
+     H1/H2. A long task is grouped under sub-headings (H3…), each group its own list:
+     a group's heading and the text between it and its list show with each of its steps. */
   function findSteps() {
-    var h = document.getElementById("cac-buoc"), el = h && h.nextElementSibling;
+    var h = document.getElementById("cac-buoc"), el = h && h.nextElementSibling, groups = [], lead = [];
     while (el && !/^H[12]$/.test(el.tagName)) {
-      if (el.tagName === "OL") return el;
+      if (el.tagName === "OL") { groups.push({ ol: el, lead: lead }); lead = []; }
+      else if (/^H[3-6]$/.test(el.tagName)) lead = [el];
+      else if (lead.length) lead.push(el);
       el = el.nextElementSibling;
     }
-    return null;
+    return groups;
   }
 
   function setup() {
-    var ol = findSteps();
-    if (!ol) return;
-    steps = Array.prototype.filter.call(ol.children, function (li) { return li.tagName === "LI"; });
-    steps.forEach(function (li, i) { li.value = i + 1; li.classList.add("bdhvs-step"); });
+    var groups = findSteps();
+    if (!groups.length) return;
+    var own = [], stepScreens = [], ol = groups[0].ol;
+    groups.forEach(function (g) {
+      g.ol.classList.add("bdhvs-steps");
+      own.push(g.ol);
+      g.lead.forEach(function (el) { el.classList.add("bdhvs-part"); own.push(el); parts.push(el); });
+      Array.prototype.filter.call(g.ol.children, function (li) { return li.tagName === "LI"; })
+        .forEach(function (li, i) {
+          li.value = i + 1;
+          li.classList.add("bdhvs-step");
+          steps.push(li);
+          stepScreens.push(g.lead.concat([g.ol, li]));
+        });
+    });
+    lists = groups.map(function (g) { return g.ol; });
     /* Screen 0: what comes before the steps; 1..n: one step each; n+1: what follows.
        Walk up to the article so notices around the content belong to a screen too. */
     var before = [], after = [], node = ol, article = ol.closest("article") || document.body;
-    ol.classList.add("bdhvs-steps");
     while (node && node !== article) {
       var seen = false;
       Array.prototype.forEach.call(node.parentElement.children, function (el) {
         if (el === node) { seen = true; return; }
-        if (el.tagName === "H1" || el.tagName === "SCRIPT") return;
+        if (el.tagName === "H1" || el.tagName === "SCRIPT" || own.indexOf(el) >= 0) return;
         el.classList.add("bdhvs-part");
         (seen ? after : before).push(el);
       });
       node = node.parentElement;
     }
-    parts = before.concat(after);
-    screens = [before].concat(steps.map(function (li) { return [ol, li]; }), after.length ? [after] : []);
+    parts = parts.concat(before, after);
+    screens = [before].concat(stepScreens, after.length ? [after] : []);
     bar = document.createElement("div");
     bar.className = "bdhvs-stepbar";
     bar.lang = "vi"; /* controls are in Vietnamese on Ede pages too */
@@ -73,7 +88,7 @@
     current = Math.max(0, Math.min(screens.length - 1, i));
     var visible = screens[current];
     parts.concat(steps).forEach(function (el) { el.classList.toggle("bdhvs-current", visible.indexOf(el) >= 0); });
-    steps[0].parentElement.classList.toggle("bdhvs-current", current > 0 && current <= steps.length);
+    lists.forEach(function (ol) { ol.classList.toggle("bdhvs-current", visible.indexOf(ol) >= 0); });
     status.textContent = label(current);
     bar.querySelector("[data-go='-1']").disabled = current === 0;
     bar.querySelector("[data-go='1']").disabled = current === screens.length - 1;
