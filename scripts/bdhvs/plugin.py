@@ -40,10 +40,30 @@ FEATURES: list[str] = [
 ]
 
 
+class Switch(c.Type):
+    """An on/off option that also takes what people type in an environment variable:
+    `BDHVS_PREVIEW=1`, `=true`, `=yes` (on) and `=0`, `=false`, `=no` (off). MkDocs' !ENV
+    parses `1` as the integer 1, which `Type(bool)` rejects."""
+
+    ON = {"1", "true", "yes", "on", "có"}
+    OFF = {"0", "false", "no", "off", "không", ""}
+
+    def __init__(self, default: bool = False):
+        super().__init__(bool, default=default)
+
+    def run_validation(self, value):
+        word = str(value).strip().lower()
+        if word in self.ON:
+            return True
+        if word in self.OFF:
+            return False
+        raise c.ValidationError(f"Giá trị “{value}” không hiểu được: viết 1 (bật) hoặc 0 (tắt).")
+
+
 class BdhvsConfig(Config):
     # Preview build: drafts (unreviewed Ede pages) are built too. Off for the public
     # site; `BDHVS_PREVIEW=1 mkdocs build` or `bdhvs preview` turns it on.
-    preview = c.Type(bool, default=False)
+    preview = Switch(default=False)
     # Run the site-wide steps after the last language is built (search index...).
     post_build_steps = c.Type(bool, default=True)
 

@@ -7,7 +7,7 @@ This module prints each page to its PDF path and replaces the slot by a link. A 
 without PDFs keeps empty slots: no link to a missing file, strict build unaffected.
 
 Staff handouts (`bdhvs handouts --staff`): the same pages printed from a PREVIEW build
-(``BDHVS_PREVIEW=true``), which keeps the staff notes (``!!! staff``), into a folder
+(``BDHVS_PREVIEW=1``), which keeps the staff notes (``!!! staff``), into a folder
 OUTSIDE the site, and never linked from it. Citizens' handouts are never printed from a
 preview build, so they never carry staff notes.
 """
@@ -48,7 +48,7 @@ def check_site(site: Path, todo: list, *, staff: bool) -> None:
     if staff and not is_preview(site):
         raise HandoutError(
             f"{site} là bản dựng cho bà con: không có ghi chú cho cán bộ. Tài liệu in cho cán bộ phải in từ bản "
-            "xem trước: BDHVS_PREVIEW=true SITE_DIR=site-xem-truoc mkdocs build, rồi "
+            "xem trước: BDHVS_PREVIEW=1 SITE_DIR=site-xem-truoc mkdocs build, rồi "
             "bdhvs handouts --staff --site site-xem-truoc")
     if not staff:
         if is_preview(site):

@@ -11,7 +11,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("handouts", help="In mỗi hướng dẫn ra tệp PDF khổ A4 (có mã QR) vào site/tai-lieu-in/")
     p.add_argument("--site", default=None, help="thư mục trang đã dựng (mặc định: site/)")
     p.add_argument("--staff", action="store_true",
-                   help="bản cho cán bộ, có ghi chú cho cán bộ: in từ bản xem trước (BDHVS_PREVIEW=true), "
+                   help="bản cho cán bộ, có ghi chú cho cán bộ: in từ bản xem trước (BDHVS_PREVIEW=1), "
                         "vào thư mục --out, không đưa lên trang web")
     p.add_argument("--out", default=None, help="thư mục tài liệu cho cán bộ (mặc định: tai-lieu-can-bo/)")
     p.set_defaults(func=run)
