@@ -13,10 +13,11 @@ from bdhvs.content.guides import read_page
 from bdhvs.settings import DOCS_DIR
 from content_helpers import GUIDE_IDS, guide_url, soup
 
-# Other helpers of issue 14 append their slugs here.
+# The new guides of issue 14 (one task each).
 ISSUE_14_GUIDES = (
     "tao-tai-khoan-ung-dung-vneid",
     "khoa-tai-khoan-vneid",
+    "to-giac-lua-dao-vneid",
     "lien-ket-tai-khoan-an-sinh-xa-hoi",
     "the-bhyt-dien-tu",
     "xac-nhan-ky-nang-so-vneid",
