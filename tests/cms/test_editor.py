@@ -1,0 +1,191 @@
+"""End to end, offline, in real Chromium: the editor at /admin/ with the local backend
+(decap-server on 127.0.0.1) on a COPY of the project. A commune editor creates a guide
+through the form, adds a source and a screenshot; a translator fills the Ede column side
+by side; a reviewer marks the guide reviewed. After each step the files on disk pass
+`bdhvs check`, the copy builds with `mkdocs build --strict`, and the built pages show
+what a reader would see."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from bdhvs.cms.local import Proxy, free_port
+from bdhvs.deploy.serve import SiteServer
+from cms_helpers import copy_project, require_bundle, screenshot_png
+
+pytestmark = pytest.mark.browser
+
+SLUG = "thu-trinh-bien-tap"  # Decap's slug of the title below
+TITLE = "Thử trình biên tập"
+ROLE = "Cán bộ Công an xã"
+WAIT = 30_000  # ms: generous, the machine is shared
+
+
+def wait_for(predicate, what: str, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), text[:200]
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    require_bundle()
+    base = tmp_path_factory.mktemp("cms")
+    project = copy_project(base / "proj")
+    port = free_port()
+    proxy_url = f"http://127.0.0.1:{port}/api/v1"
+    built = project.build(proxy_url, dest=base / "site")
+    assert built.returncode == 0, built.output
+    with Proxy(project.root, port=port) as proxy, SiteServer(base / "site") as site:
+        yield {"project": project, "proxy": proxy, "site": site, "base": base, "proxy_url": proxy_url}
+
+
+@pytest.fixture
+def admin(editor, new_page):
+    rec = new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = rec.page
+    page.set_default_timeout(WAIT)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    rec.errors = errors
+
+    def open_(route: str):
+        page.goto("about:blank")
+        page.goto(editor["site"].url + "admin/#" + route)
+        login = page.get_by_role("button", name="Đăng nhập")  # the local backend needs no password
+        page.locator('[id^="title-field-"]').or_(login).first.wait_for()
+        if login.is_visible():
+            login.click()
+        page.locator('[id^="title-field-"]').first.wait_for()
+        return page
+
+    rec.open = open_
+    return rec
+
+
+def publish(page):
+    page.get_by_text("Công bố", exact=True).click()
+    page.get_by_text("Công bố ngay", exact=True).click()
+
+
+def rebuild(editor, name: str):
+    dest = editor["base"] / name
+    built = editor["project"].build(editor["proxy_url"], dest=dest)
+    assert built.returncode == 0, built.output
+    return dest
+
+
+def check_copy(editor):
+    result = editor["project"].check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_create_guide_with_source_and_image_then_translate_and_review(editor, admin):
+    project, page = editor["project"], admin.open("/collections/new_guides/new")
+    vi_file = project.docs / "vi" / "huong-dan" / f"{SLUG}.md"
+    ede_file = project.docs / "ede" / "huong-dan" / f"{SLUG}.md"
+    assert not vi_file.exists()
+
+    # 1. A new guide through the form: every required field, one source.
+    field = lambda prefix: page.locator(f'[id^="{prefix}-field-"]').first  # noqa: E731
+    field("title").fill(TITLE)
+    field("description").fill("Trang thử nghiệm tạo bằng trình biên tập trên trình duyệt.")
+    field("audience").click()
+    page.get_by_text("Người dân", exact=True).click()
+    page.keyboard.press("Escape")
+    field("platform").click()
+    page.get_by_text("VNeID", exact=True).click()
+    field("plan_task").fill("III.4")
+    field("time_minutes").fill("10")
+    page.get_by_role("button", name="thứ cần chuẩn bị").click()
+    field("item").fill("Điện thoại có Internet.")
+    page.get_by_role("button", name="nguồn").click()
+    page.locator('[id^="title-field-"]').nth(1).fill("Hướng dẫn cài đặt VNeID")
+    field("url").fill("https://vneid.gov.vn/")
+    field("publisher").fill("Bộ Công an")
+    page.locator('[id^="date-field-"]').first.fill("2026-11-20")
+    field("last_reviewed").fill("2026-11-25")
+    field("body").fill(f"Trang này giúp bạn thử trình biên tập.\n\n## Các bước\n\n1. Mở ứng dụng **VNeID**.\n")
+    publish(page)
+    page.wait_for_url(f"**/entries/{SLUG}")
+    meta = wait_for(lambda: vi_file.exists() and front_matter(vi_file), "the new guide on disk")
+    assert meta["page_type"] == "guide" and meta["audience"] == ["citizens"] and meta["platform"] == "vneid"
+    assert meta["review"] == {"status": "draft"}
+    assert meta["sources"] == [{"title": "Hướng dẫn cài đặt VNeID", "url": "https://vneid.gov.vn/",
+                                "publisher": "Bộ Công an", "date": dt.date(2026, 11, 20)}]
+    assert not ede_file.exists(), "an Ede file appears only when a translator starts one"
+
+    # 2. A screenshot, uploaded into the guide's own media folder, linked from the body.
+    png = screenshot_png(editor["base"] / "buoc-1.png")
+    page.get_by_role("button", name="Thêm ảnh chụp màn hình").click()
+    page.locator('input[type="file"]').set_input_files(str(png))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    expected_link = f"../../huong-dan/{SLUG}/buoc-1.png"
+    body = field("body").input_value()
+    assert body.endswith(f"![VIẾT mô tả ảnh: màn hình gì, nút nào]({expected_link})\n")
+    field("body").fill(body.replace("VIẾT mô tả ảnh: màn hình gì, nút nào", "Màn hình chính của ứng dụng"))
+    publish(page)
+    image = project.docs / "huong-dan" / SLUG / "buoc-1.png"
+    wait_for(lambda: image.exists() and expected_link in vi_file.read_text(encoding="utf-8"), "the screenshot saved")
+    assert image.read_bytes() == png.read_bytes()
+    check_copy(editor)
+    site = rebuild(editor, "site-created")
+    html = (site / "huong-dan" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert TITLE in html and 'data-bdhvs="draft-notice"' in html
+    assert 'alt="Màn hình chính của ứng dụng"' in html and 'src="buoc-1.webp"' in html  # rendered, small
+    assert (site / "huong-dan" / SLUG / "buoc-1.webp").is_file()
+
+    # 3. The translator: Vietnamese left, Ede right; the Ede column starts from the Vietnamese.
+    page = admin.open(f"/collections/guides/entries/huong-dan/{SLUG}")  # a fresh start, as a translator
+    left, right = page.locator(".Pane1"), page.locator(".Pane2")
+    expect(left.locator('[id^="title-field-"]').first).to_have_value(TITLE, timeout=WAIT)
+    expect(right.locator('[id^="title-field-"]').first).to_have_value("")
+    right.get_by_role("button", name="Fill in from another locale").click()
+    dialogs = []
+    page.once("dialog", lambda d: (dialogs.append(d.message), d.accept()))  # "copy the Vietnamese over?"
+    right.get_by_role("menuitem", name="vi").click()
+    expect(right.locator('[id^="title-field-"]').first).to_have_value(TITLE)
+    right.locator('[id^="source-field-"]').first.fill(f"huong-dan/{SLUG}.md")
+    right.locator('[id^="status-field-"]').nth(1).click()
+    page.get_by_text("Bản nháp (chưa duyệt, không hiện cho bà con)", exact=True).click()
+    right.locator('[id^="translator-field-"]').first.fill("Giáo viên tiếng Êđê")
+    publish(page)
+    ede = wait_for(lambda: ede_file.exists() and front_matter(ede_file), "the Ede file")
+    assert ede["translation"]["status"] == "draft" and ede["translation"]["source"] == f"huong-dan/{SLUG}.md"
+    assert ede["title"] == TITLE and ede["sources"] == meta["sources"]
+    check_copy(editor)
+    site = rebuild(editor, "site-translated")
+    ede_html = (site / "ede" / "huong-dan" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert 'data-bdhvs="fallback-content"' in ede_html, "an unreviewed translation is never published"
+
+    # 4. The reviewer marks the steps checked in the real app: the draft notice goes.
+    status = left.locator('[id^="status-field-"]').first
+    status.click()
+    page.get_by_text("Đã kiểm tra trong ứng dụng thật", exact=True).click()
+    left.locator('[id^="reviewer-field-"]').first.fill(ROLE)
+    left.locator('[id^="date-field-"]').nth(1).fill("2026-12-01")
+    publish(page)
+    wait_for(lambda: front_matter(vi_file)["review"].get("status") == "reviewed", "the review saved")
+    assert front_matter(vi_file)["review"] == {"status": "reviewed", "reviewer": ROLE,
+                                                "date": dt.date(2026, 12, 1)}
+    check_copy(editor)
+    site = rebuild(editor, "site-reviewed")
+    html = (site / "huong-dan" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert 'data-bdhvs="draft-notice"' not in html
+    assert ROLE in html and 'data-bdhvs="reviewed-note"' in html
+    assert admin.errors == []
