@@ -57,3 +57,16 @@ def screenshot_png(path: Path) -> Path:
             img.putpixel((x, y), (30, 90, 200))
     img.save(path)
     return path
+
+
+# Runs before any page script: records every Content-Security-Policy violation.
+RECORD_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+}, true);
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")

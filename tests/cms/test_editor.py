@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from bdhvs.cms.local import Proxy, free_port
 from bdhvs.deploy.serve import SiteServer
-from cms_helpers import copy_project, require_bundle, screenshot_png
+from cms_helpers import RECORD_CSP, copy_project, csp_violations, require_bundle, screenshot_png
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,7 @@ def editor(tmp_path_factory):
 @pytest.fixture
 def admin(editor, new_page):
     rec = new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    rec.context.add_init_script(RECORD_CSP)  # the server sends the /admin/ policy (deploy/headers.py)
     page = rec.page
     page.set_default_timeout(WAIT)
     errors = []
@@ -188,4 +189,4 @@ def test_create_guide_with_source_and_image_then_translate_and_review(editor, ad
     html = (site / "huong-dan" / SLUG / "index.html").read_text(encoding="utf-8")
     assert 'data-bdhvs="draft-notice"' not in html
     assert ROLE in html and 'data-bdhvs="reviewed-note"' in html
-    assert admin.errors == []
+    assert admin.errors == [] and csp_violations(page) == []
