@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -36,6 +37,7 @@ class Proxy:
     def __init__(self, repo: Path, port: int | None = None, mode: str = "fs", log_level: str = "warn"):
         self.repo, self.port, self.mode, self.log_level = Path(repo), port or free_port(), mode, log_level
         self.proc: subprocess.Popen | None = None
+        self.log = None  # decap-server's output: a file, so a long session never fills a pipe
 
     @property
     def url(self) -> str:
@@ -48,12 +50,14 @@ class Proxy:
                              "--ignore-scripts, rồi thử lại.")
         env = dict(os.environ, PORT=str(self.port), BIND_HOST="127.0.0.1", MODE=self.mode,
                    GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL=self.log_level)
+        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.proc = subprocess.Popen([node_tools.node(), str(script)], env=env, cwd=self.repo,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                     stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                out = self.proc.stdout.read() if self.proc.stdout else ""
+                out = self.output()
+                self.stop()
                 raise ProxyError(f"decap-server dừng ngay khi chạy (mã {self.proc.returncode}). {out.strip()[-500:]}")
             if self.ping():
                 return self
@@ -78,8 +82,17 @@ class Proxy:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self.proc and self.proc.stdout:
-            self.proc.stdout.close()
+        if self.log:
+            self.log.close()
+            self.log = None
+
+    def output(self) -> str:
+        """What decap-server printed so far (its log)."""
+        if not self.log:
+            return ""
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
 
     def __enter__(self):
         return self.start()
