@@ -190,3 +190,22 @@ def test_create_guide_with_source_and_image_then_translate_and_review(editor, ad
     assert 'data-bdhvs="draft-notice"' not in html
     assert ROLE in html and 'data-bdhvs="reviewed-note"' in html
     assert admin.errors == [] and csp_violations(page) == []
+
+
+def test_side_by_side_form_fits_a_phone(editor, new_page):
+    """On a 360 px phone the Vietnamese and Ede columns are stacked, nothing scrolls sideways."""
+    from conftest import PHONE
+
+    rec = new_page(**PHONE, locale="vi-VN")
+    page = rec.page
+    page.set_default_timeout(WAIT)
+    page.goto(editor["site"].url + "admin/#/collections/guides/entries/huong-dan/cai-dat-vneid")
+    login = page.get_by_role("button", name="Đăng nhập")
+    page.locator('[id^="title-field-"]').or_(login).first.wait_for()
+    if login.is_visible():
+        login.click()
+    expect(page.locator('.Pane1 [id^="title-field-"]').first).not_to_have_value("", timeout=WAIT)
+    vi_box, ede_box = page.locator(".Pane1").bounding_box(), page.locator(".Pane2").bounding_box()
+    assert vi_box["width"] <= 360 and ede_box["width"] <= 360
+    assert ede_box["y"] >= vi_box["y"] + vi_box["height"] - 1  # Ede below Vietnamese
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -33,6 +33,8 @@ ADMIN_CSS = """.bdhvs-image-help { margin: 0 0 8px; font-size: 14px; }
   border-radius: 5px; background: #3a69c7; color: #fff; cursor: pointer; margin-right: 8px; }
 /* Phones: Decap puts the Vietnamese and Ede columns side by side; stack them instead. */
 @media (max-width: 800px) {
+  [class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
+  [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; }
   .SplitPane.vertical { flex-direction: column !important; position: static !important; height: auto !important; }
   .SplitPane.vertical > .Pane { width: 100% !important; flex: none !important; overflow: visible !important; }
   .SplitPane.vertical > .Resizer { display: none !important; }
