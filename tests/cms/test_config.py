@@ -137,6 +137,7 @@ def test_data_files_require_their_sources(cfg):
 
 def test_production_backend_and_workflow(cfg):
     assert cfg["backend"]["name"] == "github" and cfg["publish_mode"] == "editorial_workflow"
+    assert cfg["backend"]["auth_scope"] == "public_repo"  # least scope (Decap's default is `repo`)
     assert cfg["locale"] == "vi"
     assert cfg["local_backend"]["allowed_hosts"] == ["127.0.0.1", "localhost"]
     assert cfg["site_url"] == "https://xa.example/"

@@ -18,10 +18,11 @@ from bdhvs.content import schema
 REPO_ENV = "BDHVS_CMS_REPO"
 BRANCH_ENV = "BDHVS_CMS_BRANCH"
 OAUTH_ENV = "BDHVS_CMS_OAUTH_URL"  # base_url of an OAuth proxy (see docs-dev/cms.md)
+SCOPE_ENV = "BDHVS_CMS_AUTH_SCOPE"  # public_repo (default) | repo (private repository)
 PROXY_ENV = "BDHVS_CMS_PROXY_URL"  # the local proxy (decap-server) the editor talks to on 127.0.0.1
 DEFAULT_REPO = "bdhvs-krong-a/bdhvs-krong-a.github.io"
 DEFAULT_PROXY_PORT = 8081
-CONTRIBUTING_MEDIA = "https://github.com/{repo}/blob/main/CONTRIBUTING.md#anh-chup-man-hinh"
+CONTRIBUTING_MEDIA = "https://github.com/{repo}/blob/main/CONTRIBUTING.md"  # section 12, "Ảnh chụp màn hình"
 
 BODY_WIDGET = "bdhvs-guide-body"  # registered by admin.js: Decap's text box + an image button
 NEW_GUIDES, GUIDES = "new_guides", "guides"
@@ -200,7 +201,7 @@ def guide_fields(repo: str, *, new: bool = False) -> list[dict]:
         {"name": "body", "label": "Nội dung", "widget": BODY_WIDGET, "required": True,
          "hint": ("Các bước đánh số, mỗi bước một việc; tên nút in đậm đúng như nguồn; sau bước là "
                   "“Bạn thấy: …”. Ảnh chụp màn hình: CHỈ từ tài khoản thử, che thông tin cá nhân "
-                  f"trước khi tải lên (xem {CONTRIBUTING_MEDIA.format(repo=repo)}).")},
+                  f"trước khi tải lên (CONTRIBUTING.md, mục 12 “Ảnh chụp màn hình”: {CONTRIBUTING_MEDIA.format(repo=repo)}).")},
     ]
 
 
@@ -317,6 +318,9 @@ def build(*, site_url: str = "", repo: str | None = None, branch: str | None = N
           local_proxy: str | None = None, oauth_url: str | None = None) -> dict:
     repo = repo or os.environ.get(REPO_ENV) or DEFAULT_REPO
     backend = {"name": "github", "repo": repo, "branch": branch or os.environ.get(BRANCH_ENV) or "main",
+               # The least GitHub scope for a public repository (Decap's default is `repo`:
+               # every private repository of the editor too). A private repo needs `repo`.
+               "auth_scope": os.environ.get(SCOPE_ENV) or "public_repo",
                "commit_messages": {
                    "create": "Tạo {{collection}} “{{slug}}” (trình biên tập)",
                    "update": "Sửa {{collection}} “{{slug}}” (trình biên tập)",
