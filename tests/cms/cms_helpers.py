@@ -36,10 +36,10 @@ class Project:
         dest = dest or self.root / "site"
         return build_site(dest, env={"BDHVS_CMS_PROXY_URL": proxy_url, **(env or {})}, config=self.config)
 
-    def check(self) -> subprocess.CompletedProcess:
-        """`bdhvs check` on the copy's docs (links are checked by the strict build instead)."""
+    def check(self, *paths: Path) -> subprocess.CompletedProcess:
+        """`bdhvs check` on files of the copy (links are checked by the strict build instead)."""
         return subprocess.run([sys.executable, "-m", "bdhvs.cli", "check", "--no-build", "--docs-dir", str(self.docs),
-                               str(self.docs)], capture_output=True, text=True, cwd=self.root)
+                               *map(str, paths or [self.docs])], capture_output=True, text=True, cwd=self.root)
 
 
 def copy_project(dest: Path) -> Project:
