@@ -67,6 +67,10 @@ def test_sources_are_required_with_url_and_date(cfg):
         assert sub["url"]["pattern"][0] == schema.SOURCE["properties"]["url"]["pattern"]
         assert sub["date"]["widget"] == "datetime" and sub["date"]["format"] == "YYYY-MM-DD"
         assert sub["date"]["time_format"] is False
+        assert all(f["label"] != key for key, f in sub.items()), "give every source key a Vietnamese label"
+        for key, field in sub.items():
+            if "pattern" in schema.SOURCE["properties"][key] and field["widget"] == "string":
+                assert field["pattern"][0] == schema.SOURCE["properties"][key]["pattern"], key
 
 
 def test_patterns_and_ranges_match_the_schema(cfg):

@@ -60,6 +60,9 @@ def _length_pattern(spec: dict, message: str) -> list[str]:
     return [f"^[\\s\\S]{{{low},{high if high else ''}}}$", message]
 
 
+PATTERN_MESSAGES = {"url": "Địa chỉ phải bắt đầu bằng https://", "published": "Viết năm (2024) hoặc ngày (2024-08-10)"}
+
+
 def source_fields() -> list[dict]:
     spec = schema.SOURCE
     req = set(spec["required"])
@@ -67,18 +70,21 @@ def source_fields() -> list[dict]:
         "title": ("Tên bài hoặc văn bản nguồn", "Đúng như trên trang nguồn."),
         "publisher": ("Cơ quan hoặc tờ báo", "Ví dụ: Bộ Công an; Báo Nhân Dân."),
         "url": ("Địa chỉ trang nguồn", "Bắt đầu bằng https://. Chỉ tên miền có trong danh sách tên miền."),
-        "date": ("Ngày của nguồn", "Ngày bài đăng hoặc ngày bạn xem trang. " + DATE_HINT),
+        "date": ("Ngày xem nguồn", "Ngày bạn đọc trang nguồn. " + DATE_HINT),
+        "published": ("Ngày hoặc năm nguồn được đăng", "Tuỳ chọn: 2024 hoặc 2024-08-10, như trang nguồn ghi."),
         "note": ("Ghi chú", "Tuỳ chọn: phần nào của nguồn được dùng."),
     }
     fields = []
     for name, prop in spec["properties"].items():
-        label, hint = labels[name]
+        # A key added to the schema later still gets a field (plain text, labelled with its
+        # name) instead of breaking the build; tests/cms/test_config.py asks for a real label.
+        label, hint = labels.get(name, (name, ""))
         if prop is schema._DATE:
             fields.append(_date(name, label, hint, required=name in req))
             continue
         field = {"name": name, "label": label, "widget": "string", "required": name in req, "hint": hint}
         if "pattern" in prop:
-            field["pattern"] = _pattern(prop["pattern"], "Địa chỉ phải bắt đầu bằng https://")
+            field["pattern"] = _pattern(prop["pattern"], PATTERN_MESSAGES.get(name, "Viết đúng mẫu trong gợi ý."))
         fields.append(field)
     return fields
 
@@ -252,6 +258,10 @@ DOMAIN_FIELDS = [
     _select("status", "Tình trạng", ["ok", "verified", "uncertain", "not-found"],
             hint="uncertain và not-found: CHƯA được dùng trong bài."),
     _select("use", "Dùng để", ["link", "source"], hint="link: được đặt liên kết; source: chỉ được ghi làm nguồn."),
+    _s("official", "Tên trang cho bà con (danh sách địa chỉ chính thức)", required=False,
+       hint=("CHỈ cho trang của cơ quan nhà nước mà bà con tự gõ hoặc tự mở: một câu ngắn, lời dễ hiểu, "
+             "nói trang này là gì, của ai. Trang có dòng này, tình trạng ok/verified và dùng để link hiện trong "
+             "danh sách địa chỉ chính thức của các bài. Không ghi cho cửa hàng ứng dụng, mạng xã hội, báo chí.")),
     {"name": "prefixes", "label": "Chỉ cho phép địa chỉ bắt đầu bằng", "widget": "list", "required": False,
      "field": {"name": "prefix", "label": "Địa chỉ", "widget": "string"}},
 ]
