@@ -5,7 +5,7 @@ PYTHON = python3
 endif
 DEV = $(PYTHON) scripts/dev.py
 
-.PHONY: help setup serve site test check bench images handouts bundle translations clean
+.PHONY: help setup serve site test check bench images handouts bundle translations cms clean
 help:    ; @$(DEV) help
 setup:   ; $(DEV) setup
 serve:   ; $(DEV) serve
@@ -17,4 +17,5 @@ images:  ; $(DEV) images
 handouts: ; $(DEV) handouts
 bundle:  ; $(DEV) bundle
 translations: ; $(DEV) translations
+cms:     ; $(DEV) cms
 clean:   ; rm -rf site site-* .cache

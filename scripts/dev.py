@@ -7,6 +7,7 @@
                                     # khi có quyền root/sudo, nếu không thì báo lệnh cài)
     python3 scripts/dev.py check    # chỉ chạy kiểm tra nội dung (bdhvs check)
     python3 scripts/dev.py bench    # đo dung lượng và tốc độ
+    python3 scripts/dev.py cms      # mở trình biên tập trên trình duyệt (cần Node.js/npm)
 
 Works the same on Linux, macOS and Windows (``py scripts\\dev.py serve``).
 The Makefile only forwards to this file, so there is one place for the setup logic.
@@ -155,6 +156,13 @@ def run(*argv: str) -> int:
     return subprocess.call(list(argv), cwd=ROOT, env=env)
 
 
+def ensure_node_tools(py: str) -> None:
+    """`npm ci` in tools/ when needed (bdhvs.audit.node_tools); skipped without npm."""
+    code = "from bdhvs.audit import node_tools as n; n.ensure_installed()"
+    if subprocess.call([py, "-c", code], cwd=ROOT) != 0:
+        print("• Chưa cài được công cụ Node (tools/): các kiểm thử cần chúng sẽ báo lỗi.", file=sys.stderr)
+
+
 def main(args: list[str]) -> int:
     task = args[0] if args else "help"
     rest = args[1:]
@@ -173,7 +181,12 @@ def main(args: list[str]) -> int:
     if task == "site":
         return run(py, "-m", "mkdocs", "build", "--strict", *rest)
     if task == "test":
+        # The browser editor's bundle must be in tools/node_modules BEFORE the first build of
+        # the test session (it is copied into site/admin/); the same `npm ci` as the audits.
+        ensure_node_tools(py)
         return run(py, "-m", "pytest", *rest)
+    if task == "cms":
+        return run(bdhvs, "cms", *rest)
     if task in {"check", "bench", "images", "handouts", "bundle", "translations"}:
         return run(bdhvs, task, *rest)
     print(f"Không biết lệnh '{task}'. Xem: python3 scripts/dev.py help", file=sys.stderr)

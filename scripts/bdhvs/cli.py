@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "bdhvs.commands.images",
     "bdhvs.commands.translations",
     "bdhvs.commands.translate",
+    "bdhvs.commands.cms",
     "bdhvs.commands.search_bench",
     "bdhvs.commands.bench",
 ]

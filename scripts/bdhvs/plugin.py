@@ -37,6 +37,7 @@ FEATURES: list[str] = [
     "bdhvs.search.feature:Search",
     "bdhvs.media.feature:MediaFeature",
     "bdhvs.deploy.feature:ServerFiles",
+    "bdhvs.cms.feature:AdminEditor",
 ]
 
 

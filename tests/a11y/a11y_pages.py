@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SKIP_DIRS = {"assets", "pagefind", "search"}
+SKIP_DIRS = {"assets", "pagefind", "search", "admin"}  # admin/: the editors' tool (tests/cms/)
 
 
 def page_paths(site: Path) -> list[str]:

@@ -112,14 +112,14 @@ def _get(url: str, gzip_ok: bool = False):
         return exc.code, exc.headers, exc.read()
 
 
-COMPARED = ["Content-Type", "Cache-Control", *headers.SECURITY_HEADERS]
+COMPARED = ["Content-Type", "Cache-Control", *headers.ADMIN_SECURITY_HEADERS]
 
 
 def test_nginx_serves_exactly_the_policy_of_the_test_server(site, nginx):
     url, prefix = nginx
     samples = ["", "huong-dan/cai-dat-vneid/", "ede/", "assets/stylesheets/site.css",
                "assets/stylesheets/classroom.css", "assets/javascripts/classroom.js", "sitemap.xml",
-               "khong-co-trang-nay/"]
+               "khong-co-trang-nay/", "admin/", "admin/config.yml", "admin/admin.css"]
     for pattern in ("assets/**/*.woff2", "**/*.webp", "**/*.vtt", "pagefind/**/*.pf_fragment",
                     "pagefind/**/*.pagefind", "pagefind/**/*.js", "**/*.svg"):
         found = sorted(site.glob(pattern))

@@ -1,5 +1,5 @@
-"""The pinned Node tools (tools/package.json + package-lock.json): Lighthouse and the Nu
-Html Checker (vnu-jar). Installed with `npm ci` into tools/node_modules the first time
+"""The pinned Node tools (tools/package.json + package-lock.json): Lighthouse, the Nu
+Html Checker (vnu-jar) and the browser editor (Decap CMS bundle + decap-server, bdhvs.cms). Installed with `npm ci` into tools/node_modules the first time
 they are needed (a clean clone has none); after that everything runs offline."""
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ TOOLS_DIR = settings.ROOT / "tools"
 NODE_MODULES = TOOLS_DIR / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
+DECAP = NODE_MODULES / "decap-cms" / "dist" / "decap-cms.js"
+DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 
 
 class ToolMissing(RuntimeError):
@@ -27,7 +29,8 @@ def ensure_installed() -> None:
     """Run `npm ci` when tools/node_modules is missing or older than the lock file."""
     lock = TOOLS_DIR / "package-lock.json"
     marker = _installed_lock()
-    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime and VNU_JAR.exists() and LIGHTHOUSE.exists():
+    wanted = (VNU_JAR, LIGHTHOUSE, DECAP, DECAP_SERVER)
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime and all(p.exists() for p in wanted):
         return
     npm = shutil.which("npm")
     if not npm:

@@ -55,7 +55,7 @@ def page_paths(site: Path) -> list[str]:
     out = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site)
-        if rel.parts[0] in {"assets", "pagefind", "search"} or (len(rel.parts) > 1 and rel.parts[1] in {"assets", "search"}):
+        if rel.parts[0] in {"assets", "pagefind", "search", "admin"} or (len(rel.parts) > 1 and rel.parts[1] in {"assets", "search"}):
             continue
         out.append(rel.as_posix().removesuffix("index.html"))
     return out

@@ -96,6 +96,8 @@ def assemble(site: Path, folder: Path, *, site_url: str, today: dt.date | None =
     if target.exists():
         raise BundleError(f"{target} đã có; hãy xoá hoặc chọn thư mục khác.")
     shutil.move(str(site), str(target))
+    # The browser editor (/admin/, 6.5 MB) needs GitHub or the local proxy: useless on a USB stick.
+    shutil.rmtree(target / "admin", ignore_errors=True)
     (folder / OPENER).write_text(OPENER_HTML, encoding="utf-8")
     text = README_TEXT.format(date=(today or dt.date.today()).strftime("%d/%m/%Y"), folder=folder.name,
                               site_url=site_url)

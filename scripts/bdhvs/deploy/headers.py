@@ -45,6 +45,45 @@ SECURITY_HEADERS: dict[str, str] = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+# The browser editor at /admin/ (Decap CMS, scripts/bdhvs/cms/) gets its OWN, looser policy;
+# no citizen page loads anything from /admin/. Measured in Chromium (tests/cms/test_csp.py):
+# Decap validates its config with Ajv, which compiles validators with `new Function` ->
+# script-src 'unsafe-eval' (no inline script: the page loads only its own files); its
+# React UI sets inline styles (emotion) -> style-src 'unsafe-inline'; it shows
+# uploaded images as blob: URLs; it talks to GitHub's API (production) or to the local
+# proxy `bdhvs cms` starts on the editor's own machine (127.0.0.1; Decap only tries it when
+# the editor itself was opened from 127.0.0.1/localhost); it reads back its own draft
+# uploads with fetch(blob:) -> connect-src blob:.
+ADMIN_PATH = "/admin/"
+GITHUB_API = "https://api.github.com"
+ADMIN_CSP: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"],
+    "font-src": ["'self'", "data:"],
+    "media-src": ["'self'", "blob:"],
+    "connect-src": ["'self'", "blob:", GITHUB_API, "http://127.0.0.1:*", "http://localhost:*"],
+    "worker-src": ["'self'", "blob:"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+ADMIN_SECURITY_HEADERS: dict[str, str] = {
+    **SECURITY_HEADERS,
+    "Content-Security-Policy": csp_value(ADMIN_CSP),
+    "X-Frame-Options": "DENY",
+    "X-Robots-Tag": "noindex, nofollow",
+}
+
+
+def security_headers(path: str) -> dict[str, str]:
+    """The security headers for a path inside the site: the editor's under /admin/."""
+    return ADMIN_SECURITY_HEADERS if path.startswith(ADMIN_PATH) else SECURITY_HEADERS
+
+
 # HSTS only once the whole host answers on HTTPS with a valid certificate: browsers then
 # refuse plain HTTP for a year. Start with a short max-age, raise it when all is well.
 HSTS = "max-age=31536000"
@@ -85,11 +124,12 @@ MIME_TYPES: dict[str, str] = {
     ".pf_index": "application/octet-stream",
     ".pf_fragment": "application/octet-stream",
     ".webmanifest": "application/manifest+json",
+    ".yml": "text/yaml; charset=utf-8",  # the editor's config (admin/config.yml)
 }
 
 # Text worth compressing on the fly (Pagefind's files and media are compressed already).
 COMPRESSIBLE = ["text/html", "text/css", "text/javascript", "application/json", "application/xml",
-                "text/plain", "image/svg+xml", "text/vtt", "application/wasm", "application/manifest+json"]
+                "text/plain", "image/svg+xml", "text/vtt", "application/wasm", "application/manifest+json", "text/yaml"]
 
 YEAR = "public, max-age=31536000, immutable"
 # (name, regex on the path inside the site, Cache-Control). First match wins.
@@ -99,7 +139,7 @@ CACHE_RULES: list[tuple[str, str, str]] = [
     # Pagefind names its index chunks and fragments after their content hash.
     ("pagefind-chunks", r"/pagefind/(?:fragment|index)/[^/]+\.pf_(?:fragment|index)$", YEAR),
     # Pages and the files that point at the current build: always revalidate (cheap 304).
-    ("documents", r"(?:/|\.html|\.json|\.xml|\.pf_meta|\.webmanifest)$", "no-cache"),
+    ("documents", r"(?:/|\.html|\.json|\.xml|\.yml|\.pf_meta|\.webmanifest)$", "no-cache"),
     # Our own CSS/JS and Pagefind's loader keep fixed names: short lifetime.
     ("code", r"\.(?:css|js|mjs|wasm|pagefind)$", "public, max-age=3600"),
     # Images, fonts, captions, audio, video, PDFs, the bundle.
@@ -125,4 +165,4 @@ def mime_type(path: str) -> str:
 
 def headers_for(path: str) -> dict[str, str]:
     """Every header the site's server sends for ``path`` (besides Content-Length etc.)."""
-    return {"Content-Type": mime_type(path), "Cache-Control": cache_control(path), **SECURITY_HEADERS}
+    return {"Content-Type": mime_type(path), "Cache-Control": cache_control(path), **security_headers(path)}

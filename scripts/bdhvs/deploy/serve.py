@@ -71,7 +71,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", headers.cache_control(self._site_path() or "/"))
         else:
             self.send_header("Cache-Control", "no-cache")
-        for name, value in headers.SECURITY_HEADERS.items():
+        for name, value in headers.security_headers(self._site_path() or "/").items():
             self.send_header(name, value)
         super().end_headers()
 

@@ -37,6 +37,9 @@ def nginx(site_url: str = DEFAULT_SITE_URL, base: str = DEFAULT_BASE) -> str:
         f'    "~{_nginx_regex(rx)}" "{value}";' for _name, rx, value in headers.CACHE_RULES[:-1])
     types = "\n".join(f"            {mime.split(';')[0]} {ext[1:]};" for ext, mime in headers.MIME_TYPES.items())
     security = "\n".join(f'        add_header {k} "{v}" always;' for k, v in headers.SECURITY_HEADERS.items())
+    admin_security = "\n".join(f'            add_header {k} "{v}" always;'
+                                for k, v in headers.ADMIN_SECURITY_HEADERS.items())
+    admin_alias = "" if prefix == "/" else f"\n            alias {base}/current{headers.ADMIN_PATH};"
     gzip_types = " ".join(t for t in headers.COMPRESSIBLE if t != "text/html")
     root_line = (f"    root {base}/current;" if prefix == "/" else f"    root /var/www/html;  # the commune site")
     charset_types = " ".join(sorted({m.split(";")[0] for m in headers.MIME_TYPES.values()
@@ -88,6 +91,12 @@ server {{
         # add_header Strict-Transport-Security "{headers.HSTS}" always;
         add_header Cache-Control $bdhvs_cache_control always;
 
+        # The browser editor (Decap CMS) has its own, looser policy; no citizen page uses it.
+        location {prefix}{headers.ADMIN_PATH.lstrip("/")} {{{admin_alias}
+{admin_security}
+            add_header Cache-Control $bdhvs_cache_control always;
+        }}
+
         types {{
 {types}
         }}
@@ -107,6 +116,10 @@ def apache(site_url: str = DEFAULT_SITE_URL) -> str:
     prefix = sub_path(site_url)
     types = "\n".join(f"  AddType {mime.split(';')[0]} {ext}" for ext, mime in headers.MIME_TYPES.items())
     security = "\n".join(f'  Header always set {k} "{v}"' for k, v in headers.SECURITY_HEADERS.items())
+    admin = "\n".join(f'    Header always set {k} "{v}"' for k, v in headers.ADMIN_SECURITY_HEADERS.items()
+                       if headers.SECURITY_HEADERS.get(k) != v)
+    admin = (f'  # The browser editor (Decap CMS) has its own, looser policy; no citizen page uses it.\n'
+             f'  <If "%{{REQUEST_URI}} =~ m#^{prefix}{headers.ADMIN_PATH.lstrip("/")}#">\n{admin}\n  </If>')
     cache = "\n".join(
         f'  <If "%{{REQUEST_URI}} =~ m#{rx}#">\n    Header set Cache-Control "{value}"\n  </If>'
         if i == 0 else
@@ -135,6 +148,7 @@ ErrorDocument 404 {prefix}404.html
 
 <IfModule mod_headers.c>
 {security}
+{admin}
   # HSTS: enable only when the whole host works over HTTPS. Start short, then a year:
   # Header always set Strict-Transport-Security "{headers.HSTS_FIRST}"
   # Header always set Strict-Transport-Security "{headers.HSTS}"
