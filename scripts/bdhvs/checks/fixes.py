@@ -16,12 +16,11 @@ folder, flushed, then renamed over the original), so a crash never leaves half a
 """
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from bdhvs.files import write_atomic
 from bdhvs.checks import encoding, legacy, links, locallinks, prose, tones
 from bdhvs.checks.data import ProjectData
 from bdhvs.checks.hygiene import exception_spans
@@ -140,25 +139,6 @@ def _reload(doc: Document, text: str) -> Document:
     if new.kind in ("page", "markdown"):
         split_front_matter(new)
     return new
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` by ``content`` (text is written as UTF-8) without ever leaving
-    half a file: a temporary file in the same folder, flushed, then renamed over it."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def fix_file(path: Path, data: ProjectData, *, root: Path, docs_dir: Path, dry_run: bool = False) -> list[Change]:

@@ -7,14 +7,17 @@ from html import escape
 
 TITLE = "Trình biên tập — Bình dân học vụ số Krông Á"
 
-EDITOR = """<!doctype html>
+# The head both pages share (format field: title).
+HEAD = """<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>{title}</title>
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
+"""
+
+EDITOR = HEAD + """<link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link rel="stylesheet" href="admin.css">
 </head>
 <body>
@@ -42,14 +45,7 @@ ADMIN_CSS = """.bdhvs-image-help { margin: 0 0 8px; font-size: 14px; }
 }
 """
 
-MISSING = """<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>{title}</title>
-<link rel="stylesheet" href="admin.css">
+MISSING = HEAD + """<link rel="stylesheet" href="admin.css">
 </head>
 <body>
 <main>

@@ -24,13 +24,12 @@ colour (``PRIV-UNREDACTED``).
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from bdhvs.files import write_atomic
 from bdhvs.media import render
 from bdhvs.media.spec import Redaction, Spec
 
@@ -90,22 +89,6 @@ class Result:
     replaced: Path | None = None  # the JPEG that the PNG replaced
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def redact_file(path: Path, spec: Spec | None) -> Result:
     """Paint every redaction box of ``spec`` solid in the source image ``path`` and drop
     its metadata. A source without boxes is only rewritten (without metadata) when it is
@@ -133,7 +116,7 @@ def redact_file(path: Path, spec: Spec | None) -> Result:
         target = path if fmt == "PNG" else path.with_suffix(".png")
     if target != path and target.exists():
         raise RedactError(f"có cả {path.name} và {target.name}: giữ lại một ảnh rồi chạy lại")
-    _write_atomic(target, buffer.getvalue())
+    write_atomic(target, buffer.getvalue())
     if target != path:
         path.unlink()
     return Result(target, len(dirty), True, path if target != path else None)
