@@ -156,11 +156,16 @@ def run(*argv: str) -> int:
     return subprocess.call(list(argv), cwd=ROOT, env=env)
 
 
-def ensure_node_tools(py: str) -> None:
-    """`npm ci` in tools/ when needed (bdhvs.audit.node_tools); skipped without npm."""
-    code = "from bdhvs.audit import node_tools as n; n.ensure_installed()"
-    if subprocess.call([py, "-c", code], cwd=ROOT) != 0:
-        print("• Chưa cài được công cụ Node (tools/): các kiểm thử cần chúng sẽ báo lỗi.", file=sys.stderr)
+def ensure_node_tools(py: str) -> bool:
+    """`npm ci` in tools/ when needed (bdhvs.audit.node_tools). False, with one line
+    saying so, when it could not: the suite is then not started (never a partial run)."""
+    code = ("import sys\nfrom bdhvs.audit import node_tools as n\n"
+            "try:\n    n.ensure_installed()\nexcept Exception:\n    sys.exit(1)\n")
+    if subprocess.call([py, "-c", code], cwd=ROOT) == 0:
+        return True
+    print("Chưa cài được công cụ Node trong tools/ (Lighthouse, Nu Html Checker, trình biên tập): "
+          "chạy 'cd tools && npm ci' để xem lỗi, rồi chạy lại 'make test'.", file=sys.stderr)
+    return False
 
 
 def main(args: list[str]) -> int:
@@ -183,7 +188,8 @@ def main(args: list[str]) -> int:
     if task == "test":
         # The browser editor's bundle must be in tools/node_modules BEFORE the first build of
         # the test session (it is copied into site/admin/); the same `npm ci` as the audits.
-        ensure_node_tools(py)
+        if not ensure_node_tools(py):
+            return 2
         return run(py, "-m", "pytest", *rest)
     if task == "cms":
         return run(bdhvs, "cms", *rest)
