@@ -5,9 +5,16 @@
    the typed words, then one small file per result shown. Chosen over Pagefind by
    measurement (`bdhvs search-bench`): Pagefind's WebAssembly + scripts alone are ~93 kB
    compressed, and it cannot run from file:// (the USB copy); this works everywhere.
-   - Words are matched folded (tone marks removed, đ→d, ƀ→b), by prefix: "dang ky"
-     finds "đăng ký", "vne" finds "VNeID". Pages with a word typed WITH marks spelled
-     as typed come first (d may stand for đ), then folded matches. Title > headings > text.
+   - Words are matched folded (tone marks removed, đ→d, ƀ→b, then the index's own fold
+     rules from meta.js: final y→i after a consonant, final k→c; ONE specification in
+     scripts/bdhvs/search/rules.py), by prefix: "dang ki" finds "đăng ký", "vne" finds
+     "VNeID", "Đắc Lắc" finds "Đắk Lắk". Pages with a word typed WITH marks spelled as
+     typed come first (d may stand for đ), then folded matches. Title > headings > text.
+   - Question words ("làm sao", "thế nào", from data/search-synonyms.yml) are dropped
+     when the query has other words. A word found nowhere is split into words of the
+     index ("daklakso" → dak lak so), loading only the shards that needs.
+   - Synonyms are applied in the index (a page saying "cài đặt" also holds "tải").
+   - Listing pages (meta "x") are ranked below guides.
    - Ede pages (lang="rad") search the Ede index plus the Vietnamese pages shown
      untranslated in the Ede site, labelled "Tiếng Việt", opened at their Ede address.
    UI strings are Vietnamese (no Ede UI string is reviewed yet; the header is lang="vi"). */
@@ -15,6 +22,9 @@
   "use strict";
 
   var MAX_RESULTS = 8;
+  // A word typed WITH marks counts this much on a page where it is spelled otherwise
+  // ("tải" typed, "tài" written): the marks say which word the reader means.
+  var OTHER_SPELLING = 0.5;
   var T = {
     title: "Tìm kiếm",
     label: "Tìm trong các hướng dẫn",
@@ -32,9 +42,20 @@
 
   // ---------------------------------------------------------------- text helpers
   var EXTRA = { "đ": "d", "Đ": "D", "ƀ": "b", "Ƀ": "B" };
-  function fold(text) {
+  function baseFold(text) {
     return text.replace(/[đĐƀɃ]/g, function (c) { return EXTRA[c]; })
       .normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  // Fold rules of the index (meta.js "rules.fold", written by scripts/bdhvs/search/rules.py).
+  var foldRules = [];
+  function setRules(rules) {
+    foldRules = ((rules && rules.fold) || []).map(function (r) { return [new RegExp(r[0]), r[1]]; });
+  }
+  // The folded form of ONE word, exactly as the index folds it.
+  function fold(word) {
+    var f = baseFold(word);
+    for (var i = 0; i < foldRules.length; i++) f = f.replace(foldRules[i][0], foldRules[i][1]);
+    return f;
   }
   function words(text) {
     return text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
@@ -49,8 +70,8 @@
   }
 
   // Text with the words matching the query wrapped in <mark> (folded prefix match).
-  function marked(text, query) {
-    var terms = words(query).map(fold);
+  function marked(text, typed) {
+    var terms = typed.map(fold);
     var frag = document.createDocumentFragment();
     text.split(/([\p{L}\p{N}\p{M}]+)/u).forEach(function (part, i) {
       var hit = i % 2 === 1 && terms.some(function (t) { return fold(part).indexOf(t) === 0; });
@@ -103,9 +124,87 @@
           var meta = store.meta[l] || { n: 0, keys: [], ede: [] };
           meta.edeSet = {};
           (meta.ede || []).forEach(function (id) { meta.edeSet[id] = true; });
+          meta.listingSet = {};
+          (meta.x || []).forEach(function (id) { meta.listingSet[id] = true; });
           store.meta[l] = meta;
         });
+        rules = store.meta[lang].rules || store.meta.vi && store.meta.vi.rules || {};
+        setRules(rules);
+        stopPhrases = (rules.stop || []).map(words);
       });
+    var rules = {}, stopPhrases = [];
+
+    // Drop question words ("làm sao", "thế nào") when other words remain. Typed without
+    // marks they are compared folded, with marks as written.
+    function withoutQuestionWords(terms) {
+      var out = [], i = 0;
+      while (i < terms.length) {
+        var skip = 0;
+        stopPhrases.forEach(function (p) {
+          if (p.length <= skip || i + p.length > terms.length) return;
+          var same = p.every(function (w, k) {
+            var t = terms[i + k];
+            return isPlain(t) ? fold(w) === t : w === t;
+          });
+          if (same) skip = p.length;
+        });
+        if (skip) i += skip; else out.push(terms[i++]);
+      }
+      return out.length ? out : terms;
+    }
+
+    function keysFor(l, piece) {
+      return store.meta[l].keys.filter(function (k) { return piece.indexOf(k) === 0; });
+    }
+    function loadShards(folded, only) {
+      var needed = [];
+      langs.forEach(function (l) {
+        shardsFor(l, folded, only).forEach(function (key) { needed.push(loadScript(base + l + "/t/" + key + ".js")); });
+      });
+      return Promise.all(needed);
+    }
+    function isWord(piece) {
+      return langs.some(function (l) {
+        return keysFor(l, piece).some(function (k) {
+          var shard = store.shard[l + "/" + k];
+          return !!shard && Object.prototype.hasOwnProperty.call(shard, piece);
+        });
+      });
+    }
+    function anyWordStartsWith(tf) {
+      return langs.some(function (l) {
+        return shardsFor(l, tf, true).some(function (k) {
+          return Object.keys(store.shard[l + "/" + k] || {}).some(function (w) { return w.indexOf(tf) === 0; });
+        });
+      });
+    }
+    // A word found nowhere, split into the fewest words of the index (each ≥ 2 letters):
+    // "daklakso" → ["dac", "lac", "so"] (folded). Only the shards of the pieces are loaded.
+    function split(word) {
+      var s = baseFold(word), n = s.length, best = [[]], i = 0;
+      for (var k = 1; k <= n; k++) best.push(null);
+      function step() {
+        while (i < n && !best[i]) i++;
+        if (i >= n) return Promise.resolve(best[n] && best[n].length > 1 ? best[n] : null);
+        var from = i, pieces = [];
+        for (var j = from + 2; j <= n; j++) pieces.push(fold(s.slice(from, j)));
+        var needed = [];
+        pieces.forEach(function (p) {
+          langs.forEach(function (l) {
+            keysFor(l, p).forEach(function (key) { needed.push(loadScript(base + l + "/t/" + key + ".js")); });
+          });
+        });
+        return Promise.all(needed).then(function () {
+          pieces.forEach(function (p, m) {
+            var end = from + 2 + m;
+            if (isWord(p) && (!best[end] || best[end].length > best[from].length + 1)) best[end] = best[from].concat([p]);
+          });
+          i = from + 1;
+          return step();
+        });
+      }
+      return step();
+    }
 
     function shardsFor(l, folded, only) {
       if (folded.length < 2 && !only) return [];
@@ -135,7 +234,7 @@
                   if (l === "vi" && ede && !meta.edeSet[id]) continue; // translated in Ede
                   var p = perPage[id] || (perPage[id] = { w: 0, exact: false });
                   if (!p.w) df++;
-                  p.w += postings[i + 1] * (marked && !exact ? 0.8 : 1);
+                  p.w += postings[i + 1] * (marked && !exact ? OTHER_SPELLING : 1);
                   p.exact = p.exact || exact;
                 }
               });
@@ -156,6 +255,7 @@
         Object.keys(hit.per).forEach(function (ti) { sum += hit.per[ti]; matched++; });
         var cover = matched / terms.length;
         hit.score = sum * cover * cover; // pages with every word first
+        if (store.meta[hit.lang].listingSet[hit.id]) hit.score *= rules.listing || 1; // guides before listings
         return hit;
       }).sort(function (a, b) { return (b.exact - a.exact) || (b.score - a.score); });
     }
@@ -163,7 +263,7 @@
     function excerpt(text, terms) {
       var raw = text.split(/\s+/), folded = terms.map(fold), first = 0;
       for (var i = 0; i < raw.length; i++) {
-        var w = fold(raw[i]).replace(/[^\p{L}\p{N}]/gu, "");
+        var w = fold(raw[i].replace(/[^\p{L}\p{N}\p{M}]/gu, ""));
         if (w && folded.some(function (t) { return w.indexOf(t) === 0; })) { first = i; break; }
       }
       var start = Math.max(0, first - 6);
@@ -173,18 +273,18 @@
     return {
       ready: ready,
       search: function (query) {
-        var terms = words(query);
+        var terms = [];
         return ready.then(function () {
-          var needed = [];
-          terms.forEach(function (t) {
-            langs.forEach(function (l) {
-              shardsFor(l, fold(t), terms.length === 1).forEach(function (key) {
-                needed.push(loadScript(base + l + "/t/" + key + ".js"));
-              });
-            });
-          });
-          return Promise.all(needed);
+          terms = withoutQuestionWords(words(query));
+          return Promise.all(terms.map(function (t) { return loadShards(fold(t), terms.length === 1); }));
         }).then(function () {
+          // Words found nowhere: split run-together words ("dichvucong", "daklakso").
+          return Promise.all(terms.map(function (t) {
+            var tf = fold(t);
+            return tf.length >= 4 && !anyWordStartsWith(tf) ? split(t) : null;
+          }));
+        }).then(function (splits) {
+          terms = terms.reduce(function (out, t, i) { return out.concat(splits[i] || [t]); }, []);
           var top = score(terms).slice(0, MAX_RESULTS);
           return Promise.all(top.map(function (hit) {
             return loadScript(base + hit.lang + "/p/" + hit.id + ".js").then(function () {
@@ -192,11 +292,13 @@
             });
           }));
         }).then(function (found) {
-          return found.map(function (f) {
+          var results = found.map(function (f) {
             var fallback = ede && f.hit.lang === "vi";
             return { href: pageHref(root, fallback ? f.page.e : f.page.u), title: f.page.t,
                      excerptText: excerpt(f.page.b, terms), lang: f.hit.lang, fallback: fallback };
           });
+          results.terms = terms; // the words searched (question words dropped, splits done)
+          return results;
         });
       }
     };
@@ -260,6 +362,7 @@
     }
 
     function render(query, results) {
+      var terms = results.terms || words(query);
       list.textContent = "";
       results.forEach(function (r, i) {
         var a = el("a", "bdhvs-search__result");
@@ -269,11 +372,11 @@
         a.setAttribute("aria-selected", "false");
         a.lang = r.lang === "rad" ? "rad" : r.lang;
         var title = el("span", "bdhvs-search__title");
-        title.appendChild(marked(r.title, query));
+        title.appendChild(marked(r.title, terms));
         a.appendChild(title);
         if (r.fallback) a.appendChild(el("span", "bdhvs-search__lang", T.vi));
         var excerpt = el("span", "bdhvs-search__excerpt");
-        excerpt.appendChild(marked(r.excerptText, query));
+        excerpt.appendChild(marked(r.excerptText, terms));
         a.appendChild(excerpt);
         list.appendChild(a);
       });

@@ -179,6 +179,9 @@ def load(data_dir: Path | None = None, dictionary: Path | None = None) -> Projec
         if _require(item, ("right", "source"), f"Tên '{item.get('right', '?')}'", name, problems):
             item["wrong"] = [_nfc(w) for w in item.get("wrong") or []]
             pd.names.append(item)
+    from bdhvs.search import synonyms  # data/search-synonyms.yml (search's own validator)
+
+    problems += synonyms.check(data_dir)
     pd.findings = problems
     return pd
 

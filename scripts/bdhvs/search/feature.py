@@ -20,6 +20,8 @@ class Search:
             report = writer.build_search_index(Path(config.site_dir))
         except OSError as exc:
             raise PluginError(f"Không ghi được chỉ mục tìm kiếm vào {config.site_dir}: {exc}") from exc
+        for problem in report.problems:
+            log.warning("Tìm kiếm: %s (mục này bị bỏ qua).", problem.human())
         summary = ", ".join(f"{lang}: {n}" for lang, n in sorted(report.indexed.items()))
         log.info(
             "Tìm kiếm: đã lập chỉ mục %s trang (%s); %s trang Êđê dùng bản tiếng Việt (không lập chỉ mục lần hai).",

@@ -12,6 +12,10 @@ Rules (pure functions, no MkDocs, no Pagefind):
   stays in the Ede site).
 - Every Ede page carries the filter ``ede:yes`` too, so Ede pages search
   "``rad`` index + Vietnamese pages that are Ede fallbacks" with one filter.
+- The front matter reaches the indexer through ``<meta name="bdhvs-search">`` (written
+  by overrides/partials/bdhvs/search/head.html): ``page_type``, ``title``,
+  ``description``. Pages of a hidden type (``rules.HIDDEN_TYPES``: editors' pages) are
+  not indexed at all, in either language.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bdhvs.search import rules
 
 # Inside the article, never indexed.
 EXCLUDE_SELECTORS = [
@@ -54,6 +60,9 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
     article: str | None = field(default=None, repr=False)  # the article's HTML, when has_article
     title: str = ""  # the page's <title>
+    page_type: str = ""  # front matter page_type ("" when the page has no marker)
+    fm_title: str = ""  # front matter title (may differ from the h1)
+    description: str = ""  # front matter description
 
     @property
     def url(self) -> str:
@@ -62,7 +71,7 @@ class Page:
 
     @property
     def indexed(self) -> bool:
-        return self.has_article and not self.fallback
+        return self.has_article and not self.fallback and self.page_type not in rules.HIDDEN_TYPES
 
 
 def page_url(path: str) -> str:
@@ -88,6 +97,11 @@ _FALLBACK_MARK = b'data-bdhvs="fallback-content"'  # written by main.html; escap
 _ARTICLE_OPEN_BYTES = re.compile(_ARTICLE_OPEN_PATTERN.encode("ascii"))
 _ARTICLE_CLOSE = b"</article>"
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+_SEARCH_META = re.compile(rb'<meta name="bdhvs-search" content="([^"]*)" data-title="([^"]*)" data-description="([^"]*)">')
+
+
+def _attr(value: bytes) -> str:
+    return html_lib.unescape(value.decode("utf-8", "replace")).strip()
 
 
 def classify(html: str | bytes, rel_path: str) -> Page:
@@ -102,6 +116,8 @@ def classify(html: str | bytes, rel_path: str) -> Page:
     match = _HTML_LANG.search(raw, 0, 4096)
     lang = (match.group(1).decode("ascii", "replace") if match else "vi").strip().lower() or "vi"
     title = _TITLE.search(raw)
+    marker = _SEARCH_META.search(raw)
+    page_type, fm_title, description = (_attr(v) for v in marker.groups()) if marker else ("", "", "")
     article = None
     opening = _ARTICLE_OPEN_BYTES.search(raw)
     if opening:
@@ -115,6 +131,9 @@ def classify(html: str | bytes, rel_path: str) -> Page:
         has_article=article is not None,
         article=article,
         title=html_lib.unescape(title.group(1).decode("utf-8", "replace")).strip() if title else "",
+        page_type=page_type,
+        fm_title=fm_title,
+        description=description,
     )
 
 
@@ -126,7 +145,7 @@ def scan_site(site_dir: Path) -> dict[str, Page]:
         pages[rel] = classify(path.read_bytes(), rel)
     for rel, page in pages.items():
         if page.lang != "vi" and page.has_article:
-            page.in_ede_search = not page.fallback
+            page.in_ede_search = page.indexed
         if page.fallback and rel.startswith(EDE_PREFIX):
             twin = pages.get(rel[len(EDE_PREFIX):])
             if twin is not None and twin.indexed and twin.lang == "vi":

@@ -12,13 +12,21 @@ Layout, per html lang (``vi``, ``rad``), under ``search-index/<lang>/``::
     t/<key>.js        term shard: words whose FOLDED form starts with <key> (2–3 letters)
     p/<id>.js         one page: address, title, text (for the excerpt)
 
-Words are folded for matching (tone marks removed, đ→d, ƀ→b: "dang" finds "đăng") and
-kept as written so exact spelling can rank first. Weights: title 7, headings 3 (up to 2),
-text 1 (up to 5) — a title match always beats a text match.
+Words are folded for matching (``rules.fold``: tone marks removed, đ→d, ƀ→b, final
+y→i after a consonant, final k→c: "dang" finds "đăng", "ki" finds "ký") and kept as
+written so exact spelling can rank first. Weights: title 7, headings 3 (up to 2), text 1
+(up to 5) — a title match always beats a text match. The front-matter title and
+description count as headings. Synonyms (``synonyms.py``) add the words of the other
+members of a group to a page, at ``rules.SYNONYM_FACTOR`` of the weight.
+
+``meta.js`` also carries ``rules`` (the fold rules, question words and listing factor:
+the browser applies the same rules from there) and ``x`` (pages that are listings, not
+guides, ranked lower).
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import unicodedata
@@ -28,8 +36,9 @@ from pathlib import Path
 
 import lxml.html
 
-from bdhvs.content.slugs import fold as _fold
 from bdhvs.search import pages as pages_mod
+from bdhvs.search import rules
+from bdhvs.search import synonyms as synonyms_mod
 
 OUTPUT_DIR = "search-index"
 SHARD_SPLIT_BYTES = 12 * 1024  # a 2-letter shard bigger than this (raw JSON) is split to 3 letters
@@ -57,7 +66,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def fold(word: str) -> str:
-    return _fold(word).lower()
+    return rules.fold(word)
 
 
 def shard_key(folded: str, length: int = 2) -> str:
@@ -92,6 +101,12 @@ class Record:
     headings: str
     text: str  # the whole article text (title and headings included)
     ede_path: str | None = None
+    page_type: str = ""
+    front: str = ""  # front-matter title and description (weighted like headings)
+
+    @property
+    def listing(self) -> bool:
+        return bool(self.page_type) and self.page_type not in rules.GUIDE_TYPES
 
 
 def page_record(page: pages_mod.Page) -> Record | None:
@@ -106,23 +121,48 @@ def page_record(page: pages_mod.Page) -> Record | None:
     h1 = article.find(".//h1")
     title = _text(h1) if h1 is not None else page.title or page.path
     headings = " · ".join(_text(h) for h in article.xpath(".//h2 | .//h3 | .//h4"))
-    return Record(page.path, title, headings, _text(article), page.ede_path)
+    front = " · ".join(t for t in (page.fm_title, page.description) if t)
+    return Record(page.path, title, headings, _text(article), page.ede_path, page.page_type, front)
 
 
-def page_weights(record: Record) -> dict[str, int]:
-    """Weight of each written word on one page (title > headings > text)."""
+def _weight(title: int, heads: int, text: int) -> int:
+    only_text = max(0, text - title - heads)
+    return TITLE_WEIGHT * min(title, 1) + HEADING_WEIGHT * min(heads, HEADING_CAP) + min(only_text, TEXT_CAP)
+
+
+def _count(tokens: list[str], phrase: tuple[str, ...]) -> int:
+    n = len(phrase)
+    return sum(1 for i in range(len(tokens) - n + 1) if tuple(tokens[i:i + n]) == phrase)
+
+
+def page_weights(record: Record, groups: list[synonyms_mod.Group] = ()) -> dict[str, int]:
+    """Weight of each written word on one page (title > headings > text), with the words
+    of synonyms of what the page says (weaker)."""
+    fields = [tokenize(record.title), tokenize(record.headings) + tokenize(record.front), tokenize(record.text)]
     title, heads, text = (defaultdict(int) for _ in range(3))
-    for w in tokenize(record.title):
-        title[w] += 1
-    for w in tokenize(record.headings):
-        heads[w] += 1
-    for w in tokenize(record.text):
-        text[w] += 1
-    weights = {}
-    for w, n in text.items():
-        only_text = max(0, n - title[w] - heads[w])
-        weights[w] = (TITLE_WEIGHT * min(title[w], 1) + HEADING_WEIGHT * min(heads[w], HEADING_CAP)
-                      + min(only_text, TEXT_CAP))
+    for counts, tokens in zip((title, heads, text), fields):
+        for w in tokens:
+            counts[w] += 1
+    weights = {w: _weight(title[w], heads[w], text[w]) for w in set(title) | set(heads) | set(text)}
+    if groups:
+        extra: dict[str, int] = {}
+        for group in groups:
+            found = {}
+            for member in group.phrases:
+                # As written: "tải" must not match "tài" (the synonym is about the word, not its letters).
+                weight = _weight(*(_count(tokens, member.written) for tokens in fields))
+                if weight:
+                    found[member] = weight
+            if not found:
+                continue
+            strongest = max(found.values())
+            for member in group.phrases:
+                if member in found:
+                    continue
+                for w in member.written:
+                    extra[w] = max(extra.get(w, 0), math.ceil(strongest * rules.SYNONYM_FACTOR))
+        for w, weight in extra.items():
+            weights[w] = max(weights.get(w, 0), weight)
     return weights
 
 
@@ -139,7 +179,7 @@ def _postings(pairs: list[tuple[int, int]]) -> list[int]:
     return flat
 
 
-def _write_language(out: Path, lang: str, records: list[Record]) -> list[Path]:
+def _write_language(out: Path, lang: str, records: list[Record], found: synonyms_mod.Synonyms) -> list[Path]:
     out.mkdir(parents=True)
     (out / "t").mkdir()
     (out / "p").mkdir()
@@ -147,7 +187,7 @@ def _write_language(out: Path, lang: str, records: list[Record]) -> list[Path]:
     # folded word -> written word -> [(page id, weight)]
     terms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     for page_id, record in enumerate(records):
-        for word, weight in page_weights(record).items():
+        for word, weight in page_weights(record, found.groups if lang == "vi" else []).items():
             terms[fold(word)][word].append((page_id, weight))
         body = record.text[len(record.title):].lstrip() if record.text.startswith(record.title) else record.text
         page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
@@ -172,7 +212,9 @@ def _write_language(out: Path, lang: str, records: list[Record]) -> list[Path]:
             written.append(path)
             keys.append(part_key)
     meta = {"n": len(records), "keys": keys,
-            "ede": [i for i, r in enumerate(records) if r.ede_path]}
+            "ede": [i for i, r in enumerate(records) if r.ede_path],
+            "x": [i for i, r in enumerate(records) if r.listing],
+            "rules": rules.for_browser(found.question_words)}
     path = out / "meta.js"
     path.write_text(_js("meta", lang, meta), encoding="utf-8")
     written.append(path)
@@ -184,11 +226,13 @@ class IndexReport:
     indexed: dict[str, int]  # html lang -> pages indexed
     fallbacks: int  # Ede fallback pages NOT indexed (shown through their Vietnamese twin)
     files: list[Path]
+    problems: list = ()  # findings in the synonyms file (entries skipped)
 
 
-def build_search_index(site_dir: Path) -> IndexReport:
+def build_search_index(site_dir: Path, data_dir: Path | None = None) -> IndexReport:
     """(Re)write ``<site_dir>/search-index/`` from the built pages."""
     site_dir = Path(site_dir)
+    found = synonyms_mod.load(data_dir)
     scanned = pages_mod.scan_site(site_dir)
     by_lang: dict[str, list[Record]] = defaultdict(list)
     for rel, page in scanned.items():
@@ -202,7 +246,7 @@ def build_search_index(site_dir: Path) -> IndexReport:
         shutil.rmtree(out)
     files = []
     for lang, records in sorted(by_lang.items()):
-        files += _write_language(out / lang, lang, records)
+        files += _write_language(out / lang, lang, records, found)
     return IndexReport({lang: len(r) for lang, r in by_lang.items()},
-                       sum(1 for p in scanned.values() if p.fallback), files)
+                       sum(1 for p in scanned.values() if p.fallback), files, found.problems)
 
