@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from fixture_site import EDE_FALLBACKS, EDE_PAGES, VI_PAGES, make_fixture_site
+from fixture_site import EDE_FALLBACKS, EDE_PAGES, EDITOR_PAGES, RULE_PAGES, VI_PAGES, make_fixture_site
 
 from bdhvs.search import offline, pages, writer
 
@@ -11,8 +11,9 @@ from bdhvs.search import offline, pages, writer
 def test_scan_site_classifies_languages_and_fallbacks(tmp_path):
     site = make_fixture_site(tmp_path / "site", index=False)
     scanned = pages.scan_site(site)
-    assert {p for p, page in scanned.items() if page.indexed and page.lang == "vi"} == set(VI_PAGES)
+    assert {p for p, page in scanned.items() if page.indexed and page.lang == "vi"} == set(VI_PAGES) | set(RULE_PAGES)
     assert {p for p, page in scanned.items() if page.indexed and page.lang == "rad"} == set(EDE_PAGES)
+    assert not [p for p in EDITOR_PAGES if scanned[p].indexed]  # editors' pages, both languages
     assert {p for p, page in scanned.items() if page.fallback} == {"ede/" + p for p in EDE_FALLBACKS}
     # The vi twin of an Ede fallback is what the Ede search shows, at the Ede address.
     twin = scanned["chu-ky-so/index.html"]
@@ -49,7 +50,7 @@ def test_index_holds_the_article_only_with_folded_and_written_words(tmp_path):
 
     index = site / "search-index"
     pages_by_path = {data(p)["u"]: data(p) for p in (index / "vi" / "p").glob("*.js")}
-    assert set(pages_by_path) == set(VI_PAGES)
+    assert set(pages_by_path) == set(VI_PAGES) | set(RULE_PAGES)  # not the editors' pages
     assert pages_by_path["chu-ky-so/index.html"]["t"] == "Chữ ký số"
     assert pages_by_path["chu-ky-so/index.html"]["e"] == "ede/chu-ky-so/index.html"
     assert "e" not in pages_by_path["co-ban-dich/index.html"]

@@ -91,6 +91,14 @@ def _child(node, key: str):
     return None
 
 
+def _key(node, key: str):
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if getattr(k, "value", None) == key:
+                return k
+    return node
+
+
 def _glossary_terms(data_dir: Path) -> dict[str, str]:
     """term → definition (the glossary's own check reports its mistakes)."""
     try:
@@ -164,7 +172,7 @@ def load(data_dir: Path | None = None) -> Synonyms:
         return out
     for key in doc:
         if key not in ("question_words", "synonyms"):
-            problem(_child(root, key), f"Mục '{key}' không dùng được; chỉ có 'question_words' và 'synonyms'")
+            problem(_key(root, key), f"Mục '{key}' không dùng được; chỉ có 'question_words' và 'synonyms'")
     words_node = _child(root, "question_words")
     words = doc.get("question_words") or []
     if not isinstance(words, list) or not all(isinstance(w, str) and tokenize(w) for w in words):
@@ -190,7 +198,7 @@ def _entry(item, node, terms: dict[str, str], name: str, problem) -> Group | Non
         return None
     for key in item:
         if key not in ENTRY_KEYS:
-            problem(_child(node, key), f"Trường '{key}' không dùng được; chỉ có: words, source, glossary, note")
+            problem(_key(node, key), f"Trường '{key}' không dùng được; chỉ có: words, source, glossary, note")
             return None
     words = item.get("words")
     if not isinstance(words, list) or not words or not all(isinstance(w, (str, int)) for w in words):
