@@ -121,3 +121,12 @@ def test_rank_and_scores():
     q = quality.Query("x", ("a",))
     s = quality.score([quality.Outcome(q, 1, []), quality.Outcome(q, 2, []), quality.Outcome(q, 0, [])])
     assert (s.top1, s.top3, round(s.mrr, 3)) == (1 / 3, 2 / 3, 0.5)
+
+
+def test_run_together_words_in_pages_are_split_with_common_words():
+    vocabulary = {"tin": 9, "nhiem": 2, "mang": 8, "bo": 5, "co": 3, "cong": 9, "an": 9, "ngan": 1}
+    assert writer.split_word("tinnhiemmang", vocabulary) == ["tin", "nhiem", "mang"]
+    assert writer.split_word("bocongan", vocabulary) == ["bo", "cong", "an"]  # not "bo co ngan"
+    assert writer.split_word("vneid", vocabulary) is None
+    weights = writer.add_split_words({"tinnhiemmang": 5, "vneid": 9}, vocabulary)
+    assert 0 < weights["nhiem"] < 5 and "vn" not in weights

@@ -223,8 +223,9 @@
             var shard = store.shard[l + "/" + key] || {};
             Object.keys(shard).forEach(function (word) {
               if (word.indexOf(tf) !== 0) return;
-              // Whole-word matches count fully, prefix matches less ("vne" → "vneid").
-              var similarity = word === tf ? 1 : 0.5 + 0.5 * tf.length / word.length;
+              // Whole-word matches count fully, prefix matches less ("vne" → "vneid"), and
+              // much less for a word that is not the last one (the reader finished typing it).
+              var similarity = word === tf ? 1 : (0.5 + 0.5 * tf.length / word.length) * (ti < terms.length - 1 ? 0.4 : 1);
               var spellings = shard[word], perPage = {}, df = 0;
               Object.keys(spellings).forEach(function (written) {
                 var postings = spellings[written], id = 0;

@@ -166,6 +166,40 @@ def page_weights(record: Record, groups: list[synonyms_mod.Group] = ()) -> dict[
     return weights
 
 
+SPLIT_MIN_CHARS = 8  # run-together words this long are split in the index ("tinnhiemmang")
+
+
+def split_word(word: str, vocabulary: dict[str, int]) -> list[str] | None:
+    """The fewest words of ``vocabulary`` (folded word → pages; ≥ 2 letters each, at least
+    two) that make up ``word`` written together, or None; between splits of as many
+    words, the one of more common words ("bo cong an", not "bo co ngan"). search-ui.js
+    splits typed words by the same rule (fewest words)."""
+    n = len(word)
+    best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * n  # (pieces, -commonness, pieces)
+    for i in range(n):
+        if best[i] is None:
+            continue
+        count, common, pieces = best[i]
+        for j in range(i + 2, n + 1):
+            piece = rules.fold(word[i:j])
+            if piece in vocabulary and piece != word:
+                candidate = (count + 1, common - vocabulary[piece], pieces + [piece])
+                if best[j] is None or candidate[:2] < best[j][:2]:
+                    best[j] = candidate
+    return best[n][2] if best[n] and best[n][0] > 1 else None
+
+
+def add_split_words(weights: dict[str, int], vocabulary: dict[str, int]) -> dict[str, int]:
+    """A page holding a run-together name ("tinnhiemmang.vn", "dichvucong.gov.vn") also
+    holds its words ("tin nhiem mang"), weaker: people type them apart."""
+    out = dict(weights)
+    for word, weight in weights.items():
+        if len(word) >= SPLIT_MIN_CHARS and word.isascii() and word.isalpha():
+            for piece in split_word(rules.base_fold(word), vocabulary) or []:
+                out[piece] = max(out.get(piece, 0), math.ceil(weight * rules.SYNONYM_FACTOR))
+    return out
+
+
 def _js(call: str, *args) -> str:
     return f"bdhvsSearchData.{call}({','.join(json.dumps(a, ensure_ascii=False, separators=(',', ':')) for a in args)});\n"
 
@@ -186,8 +220,14 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
     written = []
     # folded word -> written word -> [(page id, weight)]
     terms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    all_weights = [page_weights(record, found.groups if lang == "vi" else []) for record in records]
+    vocabulary: dict[str, int] = defaultdict(int)  # folded word -> pages holding it
+    for weights in all_weights:
+        for folded in {fold(w) for w in weights}:
+            vocabulary[folded] += 1
     for page_id, record in enumerate(records):
-        for word, weight in page_weights(record, found.groups if lang == "vi" else []).items():
+        weights = add_split_words(all_weights[page_id], vocabulary)
+        for word, weight in weights.items():
             terms[fold(word)][word].append((page_id, weight))
         body = record.text[len(record.title):].lstrip() if record.text.startswith(record.title) else record.text
         page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
