@@ -156,10 +156,10 @@
     function keysFor(l, piece) {
       return store.meta[l].keys.filter(function (k) { return piece.indexOf(k) === 0; });
     }
-    function loadShards(folded, only) {
+    function loadShards(folded, only, whole) {
       var needed = [];
       langs.forEach(function (l) {
-        shardsFor(l, folded, only).forEach(function (key) { needed.push(loadScript(base + l + "/t/" + key + ".js")); });
+        shardsFor(l, folded, only, whole).forEach(function (key) { needed.push(loadScript(base + l + "/t/" + key + ".js")); });
       });
       return Promise.all(needed);
     }
@@ -171,9 +171,9 @@
         });
       });
     }
-    function anyWordStartsWith(tf) {
+    function anyWordStartsWith(tf, whole) {
       return langs.some(function (l) {
-        return shardsFor(l, tf, true).some(function (k) {
+        return shardsFor(l, tf, true, whole).some(function (k) {
           return Object.keys(store.shard[l + "/" + k] || {}).some(function (w) { return w.indexOf(tf) === 0; });
         });
       });
@@ -206,26 +206,28 @@
       return step();
     }
 
-    function shardsFor(l, folded, only) {
+    // Shards holding the words that start with `folded`; for a finished word (`whole`: not
+    // the last one typed, or a piece of a split) only the shard holding the word itself.
+    function shardsFor(l, folded, only, whole) {
       if (folded.length < 2 && !only) return [];
       return store.meta[l].keys.filter(function (k) {
-        return folded.indexOf(k) === 0 || (k.indexOf(folded) === 0);
+        return folded.indexOf(k) === 0 || (!whole && k.indexOf(folded) === 0);
       });
     }
 
-    function score(terms) {
+    function score(terms, whole) {
       var hits = {};
       terms.forEach(function (t, ti) {
         var tf = fold(t), marked = !isPlain(t);
         langs.forEach(function (l) {
           var meta = store.meta[l], n = meta.n || 1;
-          shardsFor(l, tf, terms.length === 1).forEach(function (key) {
+          shardsFor(l, tf, terms.length === 1, whole[ti]).forEach(function (key) {
             var shard = store.shard[l + "/" + key] || {};
             Object.keys(shard).forEach(function (word) {
               if (word.indexOf(tf) !== 0) return;
               // Whole-word matches count fully, prefix matches less ("vne" → "vneid"), and
               // much less for a word that is not the last one (the reader finished typing it).
-              var similarity = word === tf ? 1 : (0.5 + 0.5 * tf.length / word.length) * (ti < terms.length - 1 ? 0.4 : 1);
+              var similarity = word === tf ? 1 : (0.5 + 0.5 * tf.length / word.length) * (whole[ti] ? 0.4 : 1);
               var spellings = shard[word], perPage = {}, df = 0;
               Object.keys(spellings).forEach(function (written) {
                 var postings = spellings[written], id = 0;
@@ -274,19 +276,25 @@
     return {
       ready: ready,
       search: function (query) {
-        var terms = [];
+        var terms = [], whole = [];
         return ready.then(function () {
           terms = withoutQuestionWords(words(query));
-          return Promise.all(terms.map(function (t) { return loadShards(fold(t), terms.length === 1); }));
+          whole = terms.map(function (t, i) { return i < terms.length - 1; });
+          return Promise.all(terms.map(function (t, i) { return loadShards(fold(t), terms.length === 1, whole[i]); }));
         }).then(function () {
           // Words found nowhere: split run-together words ("dichvucong", "daklakso").
-          return Promise.all(terms.map(function (t) {
+          return Promise.all(terms.map(function (t, i) {
             var tf = fold(t);
-            return tf.length >= 4 && !anyWordStartsWith(tf) ? split(t) : null;
+            return tf.length >= 4 && !anyWordStartsWith(tf, whole[i]) ? split(t) : null;
           }));
         }).then(function (splits) {
-          terms = terms.reduce(function (out, t, i) { return out.concat(splits[i] || [t]); }, []);
-          var top = score(terms).slice(0, MAX_RESULTS);
+          var expanded = [], expandedWhole = [];
+          terms.forEach(function (t, i) {
+            (splits[i] || [t]).forEach(function (piece) { expanded.push(piece); expandedWhole.push(!!splits[i] || whole[i]); });
+          });
+          terms = expanded;
+          whole = expandedWhole;
+          var top = score(terms, whole).slice(0, MAX_RESULTS);
           return Promise.all(top.map(function (hit) {
             return loadScript(base + hit.lang + "/p/" + hit.id + ".js").then(function () {
               return { hit: hit, page: store.page[hit.lang + "/" + hit.id] };
