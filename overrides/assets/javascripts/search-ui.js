@@ -1,23 +1,10 @@
 /* Site search, step 2: loaded only when the reader opens search (see search.js).
-
-   Engine: the site's own static index (scripts/bdhvs/search/writer.py), plain script
-   files loaded on demand: the meta file of the language, then only the "shards" holding
-   the typed words, then one small file per result shown. Chosen over Pagefind by
-   measurement (`bdhvs search-bench`): Pagefind's WebAssembly + scripts alone are ~93 kB
-   compressed, and it cannot run from file:// (the USB copy); this works everywhere.
-   - Words are matched folded (tone marks removed, đ→d, ƀ→b, then the index's own fold
-     rules from meta.js: final y→i after a consonant, final k→c; ONE specification in
-     scripts/bdhvs/search/rules.py), by prefix: "dang ki" finds "đăng ký", "vne" finds
-     "VNeID", "Đắc Lắc" finds "Đắk Lắk". Pages with a word typed WITH marks spelled as
-     typed come first (d may stand for đ), then folded matches. Title > headings > text.
-   - Question words ("làm sao", "thế nào", from data/search-synonyms.yml) are dropped
-     when the query has other words. A word found nowhere is split into words of the
-     index ("daklakso" → dak lak so), loading only the shards that needs.
-   - Synonyms are applied in the index (a page saying "cài đặt" also holds "tải").
-   - Listing pages (meta "x") are ranked below guides.
-   - Ede pages (lang="rad") search the Ede index plus the Vietnamese pages shown
-     untranslated in the Ede site, labelled "Tiếng Việt", opened at their Ede address.
-   UI strings are Vietnamese (no Ede UI string is reviewed yet; the header is lang="vi"). */
+   Engine over the site's own static index (scripts/bdhvs/search/writer.py): meta.js of
+   the language, then only the shards of the typed words, then one file per result.
+   The rules (folding, exact spelling first, question words, splits, synonyms, listings,
+   Ede + Vietnamese fallbacks) are explained in docs-dev/search.md; fold rules come from
+   meta.js (scripts/bdhvs/search/rules.py), never copied here. Every byte here is sent
+   with the first query (budget: bdhvs search-bench), so comments stay short. */
 (function () {
   "use strict";
 

@@ -32,6 +32,7 @@ EXCLUDE_SELECTORS = [
     "[data-bdhvs='fallback-notice']",
     "[data-bdhvs='draft-notice']",  # the same notice on every draft guide
     "[data-bdhvs='guide-labels']",  # "Dành cho… Chủ đề…" links, the same words on every guide
+    "[data-bdhvs='handout']",  # print-only QR footer, the same words on every guide
     ".md-content__button",
     ".md-source-file",
     ".md-tags",

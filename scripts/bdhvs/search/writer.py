@@ -42,7 +42,7 @@ from bdhvs.search import synonyms as synonyms_mod
 
 OUTPUT_DIR = "search-index"
 SHARD_SPLIT_BYTES = 12 * 1024  # a 2-letter shard bigger than this (raw JSON) is split to 3 letters
-MAX_TEXT_CHARS = 6000  # text kept per page for excerpts
+MAX_TEXT_CHARS = 3000  # text kept per page for excerpts (8 of these files come with the first query)
 TITLE_WEIGHT, HEADING_WEIGHT, HEADING_CAP, TEXT_CAP = 7, 3, 2, 5
 
 _SPACES = re.compile(r"\s+")
@@ -88,6 +88,10 @@ _EXCLUDE_XPATH = " | ".join(_xpath_for(s) for s in pages_mod.EXCLUDE_SELECTORS
                             + ["[data-pagefind-ignore]", "[data-search-ignore]"])
 
 
+# Indexed, but not kept for excerpts: the list of sources at the end of a guide.
+_NOT_IN_EXCERPT_XPATH = _xpath_for("[data-bdhvs='sources']")
+
+
 def _text(node) -> str:
     # Text nodes joined with spaces keep words of separate blocks apart, but also put a
     # space before punctuation that follows inline markup ("VNeID ."): remove that one.
@@ -103,6 +107,7 @@ class Record:
     ede_path: str | None = None
     page_type: str = ""
     front: str = ""  # front-matter title and description (weighted like headings)
+    excerpt: str | None = None  # text kept for excerpts (the text without the sources list)
 
     @property
     def listing(self) -> bool:
@@ -122,7 +127,11 @@ def page_record(page: pages_mod.Page) -> Record | None:
     title = _text(h1) if h1 is not None else page.title or page.path
     headings = " · ".join(_text(h) for h in article.xpath(".//h2 | .//h3 | .//h4"))
     front = " · ".join(t for t in (page.fm_title, page.description) if t)
-    return Record(page.path, title, headings, _text(article), page.ede_path, page.page_type, front)
+    text = _text(article)
+    for node in article.xpath(_NOT_IN_EXCERPT_XPATH):
+        if node.getparent() is not None:
+            node.drop_tree()
+    return Record(page.path, title, headings, text, page.ede_path, page.page_type, front, _text(article))
 
 
 def _weight(title: int, heads: int, text: int) -> int:
@@ -229,7 +238,8 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
         weights = add_split_words(all_weights[page_id], vocabulary)
         for word, weight in weights.items():
             terms[fold(word)][word].append((page_id, weight))
-        body = record.text[len(record.title):].lstrip() if record.text.startswith(record.title) else record.text
+        shown = record.excerpt if record.excerpt is not None else record.text
+        body = shown[len(record.title):].lstrip() if shown.startswith(record.title) else shown
         page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
         if record.ede_path:
             page["e"] = record.ede_path
