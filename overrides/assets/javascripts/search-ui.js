@@ -11,7 +11,7 @@
   var MAX_RESULTS = 8;
   // A word typed WITH marks counts this much on a page where it is spelled otherwise
   // ("tải" typed, "tài" written): the marks say which word the reader means.
-  var OTHER_SPELLING = 0.5;
+  var OTHER_SPELLING = 0.25;
   var T = {
     title: "Tìm kiếm",
     label: "Tìm trong các hướng dẫn",
