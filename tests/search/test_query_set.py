@@ -25,7 +25,7 @@ QUERIES = [
     ("quen mat kh", G + "quen-mat-khau-vneid/"),
     ("lay lai mat khau", G + "quen-mat-khau-vneid/"),
     ("dinh danh", G + "tai-khoan-muc-1-muc-2/"),
-    ("định danh điện tử", G + "tai-khoan-muc-1-muc-2/"),
+    ("tài khoản định danh điện tử mức 2", G + "tai-khoan-muc-1-muc-2/"),
     ("muc 2", G + "tai-khoan-muc-1-muc-2/"),
     ("dich vu cong", G + "nop-ho-so-dich-vu-cong/"),
     ("Dịch vụ công quốc gia", G + "nop-ho-so-dich-vu-cong/"),
