@@ -128,5 +128,6 @@ def test_run_together_words_in_pages_are_split_with_common_words():
     assert writer.split_word("tinnhiemmang", vocabulary) == ["tin", "nhiem", "mang"]
     assert writer.split_word("bocongan", vocabulary) == ["bo", "cong", "an"]  # not "bo co ngan"
     assert writer.split_word("vneid", vocabulary) is None
-    weights = writer.add_split_words({"tinnhiemmang": 5, "vneid": 9}, vocabulary)
+    weights = writer.add_split_words({"tinnhiemmang": 5, "vneid": 9, "mạng": 1}, vocabulary)
     assert 0 < weights["nhiem"] < 5 and "vn" not in weights
+    assert "mang" not in weights  # the page already holds "mạng"

@@ -218,13 +218,14 @@
               var spellings = shard[word], perPage = {}, df = 0;
               Object.keys(spellings).forEach(function (written) {
                 var postings = spellings[written], id = 0;
-                var exact = marked && sameSpelling(written, t);
+                var any = written === "*"; // a piece of a run-together name: spelling unknown
+                var exact = marked && !any && sameSpelling(written, t);
                 for (var i = 0; i < postings.length; i += 2) {
                   id += postings[i];
                   if (l === "vi" && ede && !meta.edeSet[id]) continue; // translated in Ede
                   var p = perPage[id] || (perPage[id] = { w: 0, exact: false });
                   if (!p.w) df++;
-                  p.w += postings[i + 1] * (marked && !exact ? OTHER_SPELLING : 1);
+                  p.w += postings[i + 1] * (marked && !exact && !any ? OTHER_SPELLING : 1);
                   p.exact = p.exact || exact;
                 }
               });

@@ -198,14 +198,21 @@ def split_word(word: str, vocabulary: dict[str, int]) -> list[str] | None:
     return best[n][2] if best[n] and best[n][0] > 1 else None
 
 
+ANY_SPELLING = "*"  # the written form of a split piece: its spelling (marks) is not known
+
+
 def add_split_words(weights: dict[str, int], vocabulary: dict[str, int]) -> dict[str, int]:
-    """A page holding a run-together name ("tinnhiemmang.vn", "dichvucong.gov.vn") also
-    holds its words ("tin nhiem mang"), weaker: people type them apart."""
-    out = dict(weights)
+    """Folded words (weaker) for the run-together names of a page ("tinnhiemmang.vn",
+    "dichvucong.gov.vn" → tin nhiem mang, dich vu cong): people type them apart. Only
+    words the page does not already hold; their spelling is ``ANY_SPELLING`` (a query
+    typed with marks neither gains the exact-spelling tier nor loses weight on them)."""
+    held = {fold(w) for w in weights}
+    out: dict[str, int] = {}
     for word, weight in weights.items():
         if len(word) >= SPLIT_MIN_CHARS and word.isascii() and word.isalpha():
             for piece in split_word(rules.base_fold(word), vocabulary) or []:
-                out[piece] = max(out.get(piece, 0), math.ceil(weight * rules.SYNONYM_FACTOR))
+                if piece not in held:
+                    out[piece] = max(out.get(piece, 0), math.ceil(weight * rules.SYNONYM_FACTOR))
     return out
 
 
@@ -235,9 +242,10 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
         for folded in {fold(w) for w in weights}:
             vocabulary[folded] += 1
     for page_id, record in enumerate(records):
-        weights = add_split_words(all_weights[page_id], vocabulary)
-        for word, weight in weights.items():
+        for word, weight in all_weights[page_id].items():
             terms[fold(word)][word].append((page_id, weight))
+        for folded, weight in add_split_words(all_weights[page_id], vocabulary).items():
+            terms[folded][ANY_SPELLING].append((page_id, weight))
         shown = record.excerpt if record.excerpt is not None else record.text
         body = shown[len(record.title):].lstrip() if shown.startswith(record.title) else shown
         page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
