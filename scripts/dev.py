@@ -54,7 +54,9 @@ class Prerequisite:
 PREREQUISITES = [
     Prerequisite("chromium", "trình duyệt Chromium cho kiểm thử trên trình duyệt thật",
                  command="chromium", path="/usr/bin/chromium", env="BDHVS_CHROMIUM"),
-    Prerequisite("hunspell-vi", "từ điển tiếng Việt cho kiểm tra chính tả",
+    # Spelling itself uses the copy in data/spelling/ (works on any machine); the test suite
+    # compares that copy with Debian's (tests/checks/test_spelling_words.py).
+    Prerequisite("hunspell-vi", "từ điển Debian để so với bản từ điển trong data/spelling/",
                  path="/usr/share/hunspell/vi_VN.dic"),
     Prerequisite("fonts-noto-core", "phông Noto để kiểm tra chữ Êđê và in PDF",
                  path="/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),

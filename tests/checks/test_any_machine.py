@@ -93,7 +93,7 @@ def test_binary_junk_is_reported_on_its_line_with_what_to_do():
     assert "Từ dòng 4" in text and "xoá phần ký tự lạ từ dòng 4" in text
 
 
-@pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="needs Debian hunspell-vi")
+@pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="the dictionary data/spelling/vi_VN.dic is missing")
 @pytest.mark.parametrize("name, words", [
     ("docs/vi/file-cp1258-whole.md", "Windows-1258"),
     ("docs/vi/file-cp1252-vni.md", "“Đăng ký tài khoản định danh điện tử.”"),

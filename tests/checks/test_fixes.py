@@ -32,7 +32,7 @@ def tree(tmp_path):
 @pytest.mark.parametrize("case", CASES)
 def test_fix_gives_the_expected_text_and_is_idempotent(tree, case):
     if case.split("/")[-1] in NEEDS_DICTIONARY and not data.HUNSPELL_VI.exists():
-        pytest.skip("a safe encoding guess needs Debian hunspell-vi")
+        pytest.skip("a safe encoding guess needs data/spelling/vi_VN.dic")
     path = tree / case
     options = runner.Options(root=tree, docs_dir=tree / "docs")
     before = [f.code for f in runner.check_paths([path], options)]
@@ -62,7 +62,7 @@ def test_fix_never_touches_binary_files_or_an_unsure_encoding(tmp_path):
         assert path.read_bytes() == content
 
 
-@pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="needs Debian hunspell-vi")
+@pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="the dictionary data/spelling/vi_VN.dic is missing")
 def test_cli_fix_converts_a_windows_1258_file_and_says_so(tree):
     path = tree / "docs/vi/fix-cp1258.md"
     proc = subprocess.run([sys.executable, "-m", "bdhvs.cli", "check", "--fix", "--no-build", "--docs-dir", "docs",

@@ -7,7 +7,7 @@ import pytest
 
 from bdhvs.checks import data, legacy, tones
 
-pytestmark = pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="needs Debian hunspell-vi")
+pytestmark = pytest.mark.skipif(not data.HUNSPELL_VI.exists(), reason="the dictionary data/spelling/vi_VN.dic is missing")
 
 
 def dictionary_variants() -> set[str]:
