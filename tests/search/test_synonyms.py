@@ -131,3 +131,11 @@ def test_run_together_words_in_pages_are_split_with_common_words():
     weights = writer.add_split_words({"tinnhiemmang": 5, "vneid": 9, "mạng": 1}, vocabulary)
     assert 0 < weights["nhiem"] < 5 and "vn" not in weights
     assert "mang" not in weights  # the page already holds "mạng"
+
+
+def test_held_out_queries_name_existing_guides_and_cover_every_new_one():
+    queries = quality.load_queries(settings.ROOT / "tests" / "search" / "queries-held-out.yml")
+    guides = settings.DOCS_DIR / "vi" / "huong-dan"
+    asked = {s for q in queries for s in q.expected}
+    assert all((guides / f"{slug}.md").is_file() for slug in asked)
+    assert len(asked) >= 13 and len(queries) >= 39

@@ -23,6 +23,9 @@ def register(subparsers) -> None:
     parser.add_argument("--site", action="append", default=[], metavar="TÊN=THƯ_MỤC",
                         help="cùng với --queries: đo trang đã dựng sẵn ở THƯ_MỤC (lặp lại để so sánh, "
                              "ví dụ --site trước=/tmp/a --site sau=/tmp/b); mặc định dựng trang hôm nay")
+    parser.add_argument("--queries-file", type=Path, default=None, metavar="TỆP",
+                        help="cùng với --queries: dùng tệp truy vấn khác (ví dụ tests/search/queries-held-out.yml, "
+                             "viết sau khi đã chỉnh các quy tắc, để đo trung thực)")
     parser.add_argument("--misses", action="store_true",
                         help="cùng với --queries: liệt kê các truy vấn chưa đúng ở vị trí 1")
     parser.set_defaults(func=run)
@@ -51,7 +54,7 @@ def run_queries(args) -> int:
                   "SITE_DIR=<thư mục> python -m mkdocs build")
             return 2
         sites[label] = Path(folder)
-    results = run_quality_bench(sites or None)
+    results = run_quality_bench(sites or None, queries_file=args.queries_file)
     print(format_quality_table(results))
     if args.misses:
         for label, outcomes in results.items():
