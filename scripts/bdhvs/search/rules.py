@@ -21,6 +21,7 @@ words the same way, so the rules below are written into each language's ``meta.j
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bdhvs.content.slugs import fold as _base_fold
 
@@ -60,3 +61,19 @@ def for_browser(question_words: list[str]) -> dict:
     """What search-ui.js needs to treat typed words like the index did (in meta.js)."""
     return {"fold": [list(rule) for rule in FOLD_RULES], "listing": LISTING_FACTOR,
             "stop": sorted(set(question_words))}
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, lower case, NFC (letters, digits, marks): the ONE rule of the index writer and the
+    synonyms file, the same as ``words()`` in search-ui.js."""
+    text = unicodedata.normalize("NFC", text).lower()
+    out, current = [], []
+    for ch in text:
+        if unicodedata.category(ch)[0] in "LNM":
+            current.append(ch)
+        elif current:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out

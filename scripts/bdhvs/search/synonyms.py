@@ -32,6 +32,7 @@ from bdhvs import settings, yamlfast
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 from bdhvs.search import rules
+from bdhvs.search.rules import tokenize
 
 FILE_NAME = "search-synonyms.yml"
 ENTRY_KEYS = {"words", "source", "glossary", "note"}
@@ -57,21 +58,6 @@ class Synonyms:
     groups: list[Group] = field(default_factory=list)
     question_words: list[str] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
-
-
-def tokenize(text: str) -> list[str]:
-    """Words, lower case, NFC (letters, digits, marks): the index writer's rule."""
-    text = unicodedata.normalize("NFC", text).lower()
-    out, current = [], []
-    for ch in text:
-        if unicodedata.category(ch)[0] in "LNM":
-            current.append(ch)
-        elif current:
-            out.append("".join(current))
-            current = []
-    if current:
-        out.append("".join(current))
-    return out
 
 
 def phrase(text: str) -> Phrase | None:

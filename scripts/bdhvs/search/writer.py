@@ -29,7 +29,6 @@ import json
 import math
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ import lxml.html
 
 from bdhvs.search import pages as pages_mod
 from bdhvs.search import rules
+from bdhvs.search.rules import tokenize
 from bdhvs.search import synonyms as synonyms_mod
 
 OUTPUT_DIR = "search-index"
@@ -48,21 +48,6 @@ TITLE_WEIGHT, HEADING_WEIGHT, HEADING_CAP, TEXT_CAP = 7, 3, 2, 5
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)»”])")
 _KEY_CHAR = re.compile(r"[a-z0-9]")
-
-
-def tokenize(text: str) -> list[str]:
-    """Words, lower case, NFC; same rule as ``words()`` in search-ui.js (letters, digits, marks)."""
-    text = unicodedata.normalize("NFC", text).lower()
-    out, current = [], []
-    for ch in text:
-        if unicodedata.category(ch)[0] in "LNM":
-            current.append(ch)
-        elif current:
-            out.append("".join(current))
-            current = []
-    if current:
-        out.append("".join(current))
-    return out
 
 
 def fold(word: str) -> str:
