@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bdhvs.cms import config
-from bdhvs.content import schema
+from bdhvs.content import glossary, schema
 
 CONDITIONAL = {  # required only in some cases (schema `if/then`); `bdhvs check` enforces them
     ("translation", "source"), ("translation", "status"),
@@ -125,7 +125,7 @@ def test_media_go_to_the_guide_folder(cfg):
 
 def test_data_files_require_their_sources(cfg):
     files = {f["file"]: by_name(f["fields"]) for f in collection(cfg, "data")["files"]}
-    assert set(files) == {"data/hotlines.yml", "data/domains.yml", "data/videos.yml"}
+    assert set(files) == {"data/hotlines.yml", "data/domains.yml", "data/videos.yml", "data/glossary.yml"}
     # the keys bdhvs.checks.data requires for each entry (DATA-ENTRY)
     required = {
         ("data/hotlines.yml", "hotlines"): {"number", "what", "status", "source"},
@@ -137,6 +137,12 @@ def test_data_files_require_their_sources(cfg):
         assert {k for k, f in sub.items() if f["required"]} == keys, (file, key)
     videos = by_name(files["data/videos.yml"]["videos"]["fields"])
     assert videos["source"]["required"] and videos["checked"]["required"]
+    # the glossary: what bdhvs.content.glossary.load requires (term, definition, source {title, url})
+    terms = by_name(files["data/glossary.yml"]["terms"]["fields"])
+    assert {k for k, f in terms.items() if f["required"]} == {"term", "definition", "source", "ede_status"}
+    source = by_name(terms["source"]["fields"])
+    assert source["title"]["required"] and source["url"]["required"] and source["url"]["pattern"][0] == "^https://"
+    assert terms["ede_status"]["options"] == list(glossary.EDE_STATUSES)
 
 
 def test_production_backend_and_workflow(cfg):
@@ -151,7 +157,8 @@ def test_the_real_data_files_load_with_the_form_keys():
     """What the form edits is what the files hold (no key the form would drop)."""
     from bdhvs import settings
 
-    for name, key, form_key in (("hotlines.yml", "hotlines", "hotlines"), ("domains.yml", "domains", "domains")):
+    for name, key, form_key in (("hotlines.yml", "hotlines", "hotlines"), ("domains.yml", "domains", "domains"),
+                                ("glossary.yml", "terms", "terms")):
         doc = yaml.safe_load((settings.DATA_DIR / name).read_text(encoding="utf-8"))
         form = {f["file"]: by_name(f["fields"]) for f in collection(
             yaml.safe_load(config.render(config.build())), "data")["files"]}[f"data/{name}"]

@@ -15,6 +15,7 @@ import yaml
 from playwright.sync_api import expect
 
 from bdhvs.cms.local import Proxy, free_port
+from bdhvs.content import glossary
 from bdhvs.deploy.serve import SiteServer
 from cms_helpers import RECORD_CSP, copy_project, csp_violations, require_bundle, screenshot_png
 
@@ -221,3 +222,39 @@ def test_side_by_side_form_fits_a_phone(editor, new_page):
     assert vi_box["width"] <= 360 and ede_box["width"] <= 360
     assert ede_box["y"] >= vi_box["y"] + vi_box["height"] - 1  # Ede below Vietnamese
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_glossary_term_added_through_the_form_is_explained_on_the_site(editor, admin):
+    """data/glossary.yml is editable in the form (its list sits under `terms:`); a new term
+    with its source lands in the file, nothing else is lost, `bdhvs check` passes and the
+    build's own glossary loader (content/glossary.py, which feeds the Thuật ngữ page and the
+    tooltips) reads the new term. (The copy's site build reads data/ of the repository
+    itself — settings.DATA_DIR — so the page is not rebuilt from the copy here.)"""
+    project, page = editor["project"], admin.page
+    glossary_file = project.root / "data" / "glossary.yml"
+    before = yaml.safe_load(glossary_file.read_text(encoding="utf-8"))["terms"]
+    page.goto("about:blank")
+    page.goto(editor["site"].url + "admin/#/collections/data/entries/glossary")
+    login = page.get_by_role("button", name="Đăng nhập")
+    add = page.get_by_role("button", name="thuật ngữ")
+    login.or_(add).first.wait_for()
+    if login.is_visible():
+        login.click()
+    add.first.click()
+    term = "ứng dụng thử nghiệm"
+    page.locator('[id^="term-field-"]').last.fill(term)
+    page.locator('[id^="definition-field-"]').last.fill("Ứng dụng dùng để thử trình biên tập, không dùng thật.")
+    page.locator('[id^="title-field-"]').last.fill("Hướng dẫn cài đặt VNeID")
+    page.locator('[id^="url-field-"]').last.fill("https://vneid.gov.vn/")
+    page.locator('[id^="ede_status-field-"]').last.click()
+    page.get_by_text("wanted", exact=True).last.click()
+    publish(page)
+    terms = wait_for(lambda: (lambda t: t if len(t) == len(before) + 1 else None)(
+        yaml.safe_load(glossary_file.read_text(encoding="utf-8"))["terms"]), "the new term saved")
+    new = next(t for t in terms if t["term"] == term)
+    assert new["source"] == {"title": "Hướng dẫn cài đặt VNeID", "url": "https://vneid.gov.vn/"}
+    assert [t["term"] for t in terms if t["term"] != term] == [t["term"] for t in before]  # nothing lost
+    check_copy(editor, glossary_file)
+    loaded = {t.term: t for t in glossary.load(glossary_file)}
+    assert loaded[term].source_url == "https://vneid.gov.vn/" and len(loaded) == len(before) + 1
+    assert admin.errors == [] and csp_violations(page) == []

@@ -292,6 +292,22 @@ VIDEO_FIELDS = [
     _s("poster", "Ảnh bìa", hint="<bài>/video-<tên>.png trong docs/huong-dan/ (không tải từ YouTube)."),
 ]
 
+GLOSSARY_FIELDS = [  # what bdhvs.content.glossary.load requires and accepts
+    _s("term", "Thuật ngữ", hint="Đúng như viết trong bài, ví dụ “mã PIN”."),
+    {"name": "definition", "label": "Giải thích", "widget": "text", "required": True,
+     "hint": "Lời dễ hiểu, ngắn, lấy từ nguồn bên dưới."},
+    {"name": "source", "label": "Nguồn của lời giải thích", "widget": "object", "required": True,
+     "fields": [_s("title", "Tên bài hoặc văn bản"), _s("url", "Địa chỉ", pattern=HTTPS)]},
+    {"name": "also", "label": "Cách viết khác (tuỳ chọn)", "widget": "list", "required": False,
+     "hint": "Ví dụ: chứng thư số, chứng thư."},
+    _s("secret", "Mã bí mật: ai tạo hoặc ai gửi mã này (chỉ cho 4 mã bí mật)", required=False),
+    _s("ede", "Từ tiếng Êđê (chỉ khi có nguồn)", required=False),
+    _select("ede_status", "Tình trạng từ tiếng Êđê", ["wanted", "sourced", "reviewed"],
+            hint="wanted: cần tìm; sourced: có nguồn, chưa duyệt; reviewed: người bản ngữ đã duyệt "
+                 "(chỉ lúc đó bà con mới thấy). Không tự đặt từ tiếng Êđê."),
+    _s("ede_source", "Nguồn của từ tiếng Êđê", required=False),
+]
+
 DATA_HINT = ("Mỗi mục phải có nguồn. Lưu ý: khi lưu ở đây, các dòng ghi chú (#) ở đầu tệp sẽ mất; "
              "phần giải thích được giữ trong data/README.md.")
 
@@ -314,12 +330,16 @@ def data_collection() -> dict:
             {"name": "videos", "label": "Video được phép nhúng", "file": "data/videos.yml",
              "fields": [listing("videos", "Video", "video", VIDEO_FIELDS,
                                 "Chỉ video mà một nguồn chính thức xác nhận.")]},
+            {"name": "glossary", "label": "Thuật ngữ (giải thích từ khó)", "file": "data/glossary.yml",
+             "fields": [listing("terms", "Thuật ngữ", "thuật ngữ", GLOSSARY_FIELDS,
+                                "Mỗi thuật ngữ cần lời giải thích và nguồn; hiện trên trang Thuật ngữ "
+                                "và khi chạm vào từ đó trong bài.")]},
         ],
     }
 
 
-# data/glossary.yml is a list at the top level, which Decap CMS cannot edit (upstream issue
-# decaporg/decap-cms#531, open since 2017); it stays a file edited by hand (docs-dev/cms.md).
+# data/glossary.yml keeps its list under `terms:`: Decap CMS cannot edit a list at the top
+# level of a file (upstream issue decaporg/decap-cms#531, open since 2017).
 
 
 # --- the whole file ------------------------------------------------------------------------

@@ -57,8 +57,13 @@ def load(path: Path) -> list[Term]:
         line, _ = yamlfast.error_position(exc)
         raise _fail(path, line, "Tệp YAML viết sai cú pháp.",
                     "kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép.") from None
+    # `terms:` then the list (the shape the browser editor at /admin/ can edit); a bare
+    # list is accepted too (older files, test fixtures).
+    if isinstance(data, dict) and isinstance(data.get("terms"), list):
+        data = data["terms"]
+        root = next(value for key, value in root.value if key.value == "terms")
     if not isinstance(data, list):
-        raise _fail(path, 1, "Tệp phải là một danh sách, mỗi mục bắt đầu bằng '- term:'.",
+        raise _fail(path, 1, "Tệp phải có 'terms:' rồi danh sách thuật ngữ, mỗi mục bắt đầu bằng '- term:'.",
                     "xem mục mẫu ở đầu tệp.")
     terms, seen = [], {}
     for node, entry in zip(root.value, data):

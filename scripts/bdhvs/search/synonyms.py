@@ -91,6 +91,8 @@ def _glossary_terms(data_dir: Path) -> dict[str, str]:
         doc = yamlfast.safe_load((data_dir / "glossary.yml").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
+    if isinstance(doc, dict):  # `terms:` then the list (a bare list is accepted too)
+        doc = doc.get("terms")
     out = {}
     for item in doc if isinstance(doc, list) else []:
         if isinstance(item, dict) and isinstance(item.get("term"), str):
