@@ -44,9 +44,9 @@ def load(path: Path) -> list[Address]:
     try:
         data, root = yamlfast.load_with_nodes(text)
     except yaml.YAMLError as exc:
-        line, _ = yamlfast.error_position(exc)
-        raise AddressesError(f"{path.as_posix()}:{line}: tệp YAML viết sai cú pháp. Cách sửa: kiểm tra dấu hai "
-                             "chấm và thụt lề bằng dấu cách.") from None
+        line, _, why = yamlfast.describe_error(exc, text)
+        raise AddressesError(f"{path.as_posix()}:{line}: tệp YAML viết sai cú pháp: {why}. Cách sửa: kiểm tra "
+                             "dấu hai chấm và thụt lề bằng dấu cách.") from None
     entries = data.get("domains") if isinstance(data, dict) else None
     out = []
     for entry in entries or []:

@@ -54,8 +54,8 @@ def load(path: Path) -> list[Term]:
     try:
         data, root = yamlfast.load_with_nodes(text)
     except yaml.YAMLError as exc:
-        line, _ = yamlfast.error_position(exc)
-        raise _fail(path, line, "Tệp YAML viết sai cú pháp.",
+        line, _, why = yamlfast.describe_error(exc, text)
+        raise _fail(path, line, f"Tệp YAML viết sai cú pháp: {why}.",
                     "kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép.") from None
     # `terms:` then the list (the shape the browser editor at /admin/ can edit); a bare
     # list is accepted too (older files, test fixtures).
