@@ -140,3 +140,10 @@ def make_project(dest: Path) -> Path:
 
 def build(project_dir: Path, dest: Path, *, preview: bool = False):
     return build_site(dest, config=project_dir / "mkdocs.yml", env={"BDHVS_PREVIEW": "true" if preview else "false"})
+
+
+def built_site(base: Path) -> Path:
+    """A fresh fixture project under ``base``, built strictly (public build): the site folder."""
+    result = build(make_project(base / "project"), base / "site")
+    assert result.returncode == 0, result.output
+    return result.site

@@ -64,11 +64,7 @@ def test_the_card_needs_its_four_terms(tmp_path):
 
 @pytest.fixture(scope="module")
 def tiny_server(tmp_path_factory):
-    base = tmp_path_factory.mktemp("cases")
-    project = guidesite.make_project(base / "project")
-    result = guidesite.build(project, base / "site")
-    assert result.returncode == 0, result.output
-    server = StaticServer(result.site)
+    server = StaticServer(guidesite.built_site(tmp_path_factory.mktemp("cases")))
     yield server
     server.close()
 

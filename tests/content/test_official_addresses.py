@@ -51,11 +51,7 @@ def test_a_bad_official_field_is_an_editor_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
-    base = tmp_path_factory.mktemp("addresses")
-    project = guidesite.make_project(base / "project")
-    result = guidesite.build(project, base / "site")
-    assert result.returncode == 0, result.output
-    return result.site
+    return guidesite.built_site(tmp_path_factory.mktemp("addresses"))
 
 
 @pytest.mark.slow
