@@ -44,8 +44,10 @@ def run(args) -> int:
     if args.docs_dir:
         options.docs_dir = args.docs_dir.resolve()
         options.root = options.docs_dir.parent
+        if (options.root / "data").is_dir():  # the data files of THAT project, not of this one
+            options.data_dir = options.root / "data"
     default = not args.paths
-    paths = [settings.DOCS_DIR, settings.DATA_DIR] if default else [Path(p) for p in args.paths]
+    paths = [options.docs_dir, options.data_dir] if default else [Path(p) for p in args.paths]
 
     if args.fix:
         files, _ = runner.collect(paths)
