@@ -224,6 +224,9 @@ _ALL = [
     Code("GUIDE-NO-SELFCHECK", "GUIDE", "Bài hướng dẫn chưa có phần tự kiểm tra (self_check)",
          "Thêm self_check: 3 câu hỏi, mỗi câu 2–4 câu trả lời, đúng một câu correct: true, trả lời được từ chính bài "
          "(mẫu trong CONTRIBUTING.md).", WARNING),
+    Code("GUIDE-LESSON", "GUIDE", "Bài học 45 phút dẫn tới bài hướng dẫn không có, hoặc thiếu phần bắt buộc",
+         "Trong guides: và check: ghi đúng tên tệp bài hướng dẫn (không có .md); mỗi câu hỏi kiểm tra dẫn một bài có trong "
+         "guides; tổng số phút không quá 40."),
     Code("GUIDE-LONG-SENTENCE", "GUIDE", "Câu dài hơn 25 tiếng: người đọc khó theo",
          "Tách thành hai câu ngắn, mỗi câu một ý; bỏ chữ thừa.", WARNING),
     Code("RECHECK-SOON", "RECHECK", "Sắp đến ngày phải xem lại (còn dưới một tháng)",

@@ -17,7 +17,7 @@ from pathlib import Path
 from bdhvs.checks import sentences
 from bdhvs.checks.codes import finding
 from bdhvs.checks.source import Document, node_at
-from bdhvs.content import freshness, safety, selfcheck
+from bdhvs.content import freshness, lessons, safety, selfcheck
 from bdhvs.findings import Finding
 
 
@@ -50,9 +50,21 @@ def check(doc: Document, today: dt.date | None = None) -> list[Finding]:
             if problem.kind == "correct":
                 line = _key_line(doc, ["self_check"] + problem.path) if doc.fm_node is not None else 1
                 out.append(finding(doc.name, line, 1, "GUIDE-SELFCHECK", problem.message[:1].upper() + problem.message[1:]))
+    if meta.get("page_type") == "lesson" and doc.lang:
+        out += _lesson(doc, meta)
     out += _freshness(doc, meta, today)
     out += sentences.check(doc)
     return out
+
+
+def _lesson(doc: Document, meta: dict) -> list[Finding]:
+    lang_dir = doc.path.parent.parent  # docs/<lang>/bai-hoc/x.md -> docs/<lang>
+    if doc.lang == "ede":
+        lang_dir = lang_dir.parent / "vi"  # lessons teach the Vietnamese guides
+    wanted = {i.get("guide") for i in meta.get("guides") or [] if isinstance(i, dict)}
+    guides = {slug: lessons.load_guide(lang_dir, slug) for slug in wanted if isinstance(slug, str)}
+    line = _key_line(doc, ["guides"]) if doc.fm_node is not None else 1
+    return [finding(doc.name, line, 1, "GUIDE-LESSON", p[:1].upper() + p[1:]) for p in lessons.problems(meta, guides)]
 
 
 def _freshness(doc: Document, meta: dict, today: dt.date) -> list[Finding]:

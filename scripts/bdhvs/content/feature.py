@@ -24,10 +24,11 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel
 
 from bdhvs import settings
 from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
-from bdhvs.content import freshness, safety, selfcheck
+from bdhvs.content import freshness, lessons, safety, selfcheck
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
@@ -247,6 +248,11 @@ class GuidesFeature:
 
     # -- files --------------------------------------------------------------------
     def on_files(self, files, config):
+        for file in files.documentation_pages():
+            # Lessons are listed on bai-hoc/index.md (<!-- bdhvs:lessons -->), not one by one in the nav.
+            if lang_relative(file.src_uri).startswith(lessons.LESSON_DIR + "/") and \
+                    not file.src_uri.endswith("index.md"):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.plugin.config.preview:
             return files
         for file in list(files.documentation_pages()):
@@ -353,6 +359,14 @@ class GuidesFeature:
                         f"{where(match)}: thẻ <!-- bdhvs:recheck-due --> (danh sách cần xem lại) chỉ dùng trong trang "
                         f"cho người biên tập, thư mục docs/vi/{EDITOR_DIR}. Cách sửa: xoá thẻ khỏi trang này.")
                 return indent + self._recheck_listing(config, page_src)
+            if name == "lesson" and not args:
+                if page.meta.get("page_type") != "lesson":
+                    raise PluginError(f"{where(match)}: thẻ <!-- bdhvs:lesson --> chỉ dùng trong bài học "
+                                      "(page_type: lesson, thư mục docs/vi/bai-hoc/). Cách sửa: xoá thẻ khỏi trang này.")
+                return indent + self._lesson(config, page, page_src)
+            if name == "lessons" and not args:
+                docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+                return indent + lessons.render_listing(lessons.load_lessons(docs), page_src)
             if name == "glossary" and not args:
                 return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
             raise PluginError(
@@ -361,7 +375,8 @@ class GuidesFeature:
                 f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "
                 "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
                 "<!-- bdhvs:staff-notes -->, <!-- bdhvs:recheck-due --> (trang cho người biên tập), "
-                "<!-- bdhvs:safety <chủ-đề> --> (bài hướng dẫn), <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->."
+                "<!-- bdhvs:safety <chủ-đề> --> (bài hướng dẫn), <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->, "
+                "<!-- bdhvs:lesson --> (bài học), <!-- bdhvs:lessons -->."
             )
 
         return MARKER.sub(expand, markdown)
@@ -373,6 +388,16 @@ class GuidesFeature:
             _meta, body = guide_index.read_page(docs / guide.src)
             pages.append((guide.heading, guide_index.link(page_src, guide.src), staff.notes(body)))
         return staff.render_listing(pages)
+
+    def _lesson(self, config, page, page_src: str) -> str:
+        docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+        meta = page.meta
+        wanted = {i.get("guide") for i in meta.get("guides") or [] if isinstance(i, dict)}
+        guides = {slug: lessons.load_guide(docs, slug) for slug in wanted if isinstance(slug, str)}
+        found = lessons.problems(meta, guides)
+        if found:
+            raise PluginError(f"docs/{page.file.src_uri}: bài học: {found[0]}")
+        return lessons.render(meta, page_src, guides, self.safety_blocks)
 
     def _recheck_listing(self, config, page_src: str) -> str:
         """Every Vietnamese page with a re-check date (page or claim), for the editors."""
