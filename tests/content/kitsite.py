@@ -99,3 +99,51 @@ def built_kit_site(base: Path) -> Path:
     result = build(make_kit_project(base / "project"), base / "site")
     assert result.returncode == 0, result.output
     return result.site
+
+
+LESSON = """---
+title: "Bài học 45 phút: thử"
+description: Bài học thử dùng hai hướng dẫn của bản thử nhỏ, có thực hành và đóng vai.
+page_type: lesson
+plan_task: "III.3"
+audience: [citizens]
+goal: Bà con biết gọi ngân hàng trước khi mất tiền.
+guides:
+  - guide: da-duyet
+    minutes: 10
+  - guide: khung-an-toan
+    minutes: 20
+    focus: "Gọi ngân hàng trước."
+bring:
+  - Thẻ ATM mẫu.
+practice: Tập nói câu xin khoá tài khoản, không dùng số tài khoản thật.
+role_play: Cuộc gọi giả công an đòi mã OTP.
+check:
+  - question: Ai được hỏi mã OTP?
+    answer: Không ai cả.
+    guide: khung-an-toan
+  - question: Việc đầu tiên khi đã mất tiền?
+    answer: Gọi ngân hàng.
+    guide: khung-an-toan
+  - question: Bước 2 của bài đã duyệt là gì?
+    answer: Chạm Đăng nhập.
+    guide: da-duyet
+---
+
+# Bài học 45 phút: thử
+
+<!-- bdhvs:lesson -->
+"""
+
+LESSON_INDEX = """---
+title: Bài học
+description: Danh sách bài học 45 phút của bản thử nhỏ cho người hướng dẫn.
+page_type: section
+---
+
+# Bài học
+
+<!-- bdhvs:lessons -->
+"""
+
+LESSON_PAGES = {"vi/bai-hoc/thu.md": LESSON, "vi/bai-hoc/index.md": LESSON_INDEX}

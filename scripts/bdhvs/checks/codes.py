@@ -214,11 +214,11 @@ _ALL = [
     Code("DATA-ENTRY", "DATA", "Mục trong tệp dữ liệu thiếu thông tin hoặc sai dạng",
          "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
     # --- guide kit (content/safety.py, selfcheck.py, freshness.py; checks/guidekit.py) ---
-    Code("GUIDE-SAFETY", "GUIDE", "Khung an toàn dùng chung: chủ đề trong risks và thẻ <!-- bdhvs:safety … --> không khớp",
-         "Mỗi chủ đề trong risks: […] cần đúng một dòng <!-- bdhvs:safety <chủ-đề> --> đứng riêng trong bài, "
+    Code("GUIDE-SAFETY", "GUIDE", "Khung an toàn dùng chung: chủ đề trong `risks:` và thẻ `<!-- bdhvs:safety … -->` không khớp",
+         "Mỗi chủ đề trong `risks: […]` cần đúng một dòng `<!-- bdhvs:safety <chủ-đề> -->` đứng riêng trong bài, "
          "và mỗi thẻ cần chủ đề của nó trong risks. Chủ đề: mat-tien, mat-dien-thoai, chia-se-man-hinh, ma-otp."),
     Code("GUIDE-SAFETY-DATA", "GUIDE", "Tệp khung an toàn trong data/safety/ thiếu hoặc viết sai",
-         "Mỗi chủ đề có tệp data/safety/<chủ-đề>.md: phần đầu có title và sources (nguồn có ngày), sau đó vài câu ngắn."),
+         "Mỗi chủ đề có tệp `data/safety/<chủ-đề>.md`: phần đầu có title và sources (nguồn có ngày), sau đó vài câu ngắn."),
     Code("GUIDE-SELFCHECK", "GUIDE", "Câu hỏi tự kiểm tra không có đúng một câu trả lời đúng",
          "Dưới câu trả lời đúng viết correct: true; các câu khác không có dòng đó."),
     Code("GUIDE-NO-SELFCHECK", "GUIDE", "Bài hướng dẫn chưa có phần tự kiểm tra (self_check)",
@@ -234,9 +234,9 @@ _ALL = [
          WARNING),
     Code("RECHECK-DUE", "RECHECK", "Đã quá ngày phải xem lại",
          "Đọc lại thông tin với nguồn chính thức ngay: sửa bài (hoặc xoá điều đã hết hạn), cập nhật nguồn, rồi ghi "
-         "ngày xem lại mới (recheck: hoặc <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->)."),
+         "ngày xem lại mới (`recheck:` hoặc `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`)."),
     Code("RECHECK-DATE", "RECHECK", "Ngày xem lại viết sai hoặc không có thật",
-         "Viết <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->, ví dụ <!-- bdhvs:recheck 2027-03-31 -->."),
+         "Viết `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`, ví dụ `<!-- bdhvs:recheck 2027-03-31 -->`."),
 ]
 
 WARNING_MARK = "(cảnh báo, không chặn)"

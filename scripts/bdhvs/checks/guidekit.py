@@ -63,8 +63,10 @@ def _lesson(doc: Document, meta: dict) -> list[Finding]:
         lang_dir = lang_dir.parent / "vi"  # lessons teach the Vietnamese guides
     wanted = {i.get("guide") for i in meta.get("guides") or [] if isinstance(i, dict)}
     guides = {slug: lessons.load_guide(lang_dir, slug) for slug in wanted if isinstance(slug, str)}
-    line = _key_line(doc, ["guides"]) if doc.fm_node is not None else 1
-    return [finding(doc.name, line, 1, "GUIDE-LESSON", p[:1].upper() + p[1:]) for p in lessons.problems(meta, guides)]
+    def line(problem: str) -> int:  # the line of the field the problem names ("guides: …", "check: …")
+        key = problem.split(":", 1)[0]
+        return _key_line(doc, [key]) if doc.fm_node is not None and key in meta else 1
+    return [finding(doc.name, line(p), 1, "GUIDE-LESSON", p[:1].upper() + p[1:]) for p in lessons.problems(meta, guides)]
 
 
 def _freshness(doc: Document, meta: dict, today: dt.date) -> list[Finding]:

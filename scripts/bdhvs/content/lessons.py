@@ -124,14 +124,16 @@ def render(meta: dict, page_src: str, guides: dict[str, GuideInfo], blocks: dict
     out.append(f"| {start}–{LENGTH} | Thực hành, đóng vai và 3 câu hỏi kiểm tra | Xem bên dưới |")
     out.append("")
 
-    out += ["## Cần mang theo", ""]
-    seen = set()
-    for thing in list(meta["bring"]) + [p for i in items for p in (guides[i["guide"]].meta.get("prerequisites") or [])]:
-        text = _one_line(thing)
-        if text.lower() not in seen:
-            seen.add(text.lower())
-            out.append(f"- {text}")
-    out.append("")
+    out += ["## Cần mang theo", ""] + [f"- {_one_line(thing)}" for thing in meta["bring"]] + [""]
+    needs, seen = [], set()
+    for item in items:
+        for thing in guides[item["guide"]].meta.get("prerequisites") or []:
+            text = _one_line(thing)
+            if text.lower() not in seen and not text.lower().startswith("không cần"):
+                seen.add(text.lower())
+                needs.append(f"- {text}")
+    if needs:
+        out += ["Bà con cần có (theo phần “Bạn cần chuẩn bị” của các bài):", ""] + needs + [""]
 
     topics = [t for t in safety.SAFETY_TOPICS
               if any(t in safety.declared(guides[i["guide"]].meta) for i in items) and t in blocks]
