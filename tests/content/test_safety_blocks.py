@@ -165,3 +165,19 @@ def test_guides_by_topic_listing():
     for topic, slugs in by_topic.items():
         print(f"{topic}: {', '.join(slugs) or '(chưa có bài nào)'}")
     assert set(by_topic) == set(safety.SAFETY_TOPICS)
+
+
+def test_bdhvs_check_reports_a_broken_block_file(tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(settings.DATA_DIR, data)
+    (tmp_path / "docs" / "vi").mkdir(parents=True)
+    target = data / "safety" / "ma-otp.md"
+    target.write_text("---\ntitle: Thử\nsources:\n  - title: Không có địa chỉ\n    date: 2026-01-01\n---\nNội dung.\n",
+                      encoding="utf-8")
+    findings = check_paths([target], Options(root=tmp_path, docs_dir=tmp_path / "docs", data_dir=data, style=False))
+    [bad] = [f for f in findings if f.code == "GUIDE-SAFETY-DATA"]
+    assert bad.file == "data/safety/ma-otp.md" and "nguồn thứ 1 viết sai (thiếu trường 'url')" in bad.message
+    # the other block files are fine
+    assert check_paths([data / "safety" / "mat-tien.md"],
+                       Options(root=tmp_path, docs_dir=tmp_path / "docs", data_dir=data, style=False)) == []

@@ -297,7 +297,7 @@ class GuidesFeature:
     def _guide_kit(self, markdown: str, page) -> str:
         """Shared safety blocks (the one rule of safety.py: the build stops on a problem),
         the self-check's rules, and the re-check markers taken out of the citizens' page."""
-        meta = page.meta
+        meta = getattr(page, "meta", None) or {}
         if "bdhvs:safety" in markdown or safety.declared(meta):
             found = safety.check_page(meta, self._page_source(page))
             if found:

@@ -94,7 +94,7 @@ def load(data_dir: Path) -> dict[str, Block]:
         for n, source in enumerate(sources, 1):
             errors = list(validator.iter_errors(source))
             if errors:
-                raise SafetyError(f"{name}: nguồn thứ {n} viết sai ({errors[0].message}). Cách sửa: mỗi nguồn có "
+                raise SafetyError(f"{name}: nguồn thứ {n} viết sai ({_why(errors[0])}). Cách sửa: mỗi nguồn có "
                                   "title, url (https://…) và date (NĂM-THÁNG-NGÀY), tuỳ chọn publisher, published, note.")
         extra = sorted(set(meta) - {"title", "sources"})
         if extra:
@@ -107,6 +107,16 @@ def load(data_dir: Path) -> dict[str, Block]:
                               "đoạn văn và danh sách.")
         blocks[topic] = Block(topic, " ".join(title.split()), body, tuple(sources))
     return blocks
+
+
+def _why(error) -> str:
+    """A jsonschema error of a source, in Vietnamese."""
+    if error.validator == "required":
+        return "thiếu trường '" + error.message.split("'")[1] + "'"
+    if error.validator == "additionalProperties":
+        return "có trường lạ"
+    field = error.absolute_path[-1] if error.absolute_path else "nguồn"
+    return f"trường '{field}' viết sai dạng: {error.instance!r}"
 
 
 def _plain(value):
