@@ -88,3 +88,10 @@ def test_listing_orders_overdue_first_and_keeps_cells_plain():
     assert "1 quá hạn, 0 sắp đến hạn, 1 còn hạn" in lines[0]
     assert lines[4].startswith("| Quá hạn xem lại |") and "Có liên kết / ống" in lines[4]
     assert "../x.md" not in text
+
+
+def test_a_marker_shown_in_inline_code_is_an_example():
+    text = "Viết `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->` sau câu. Lớp học 30/6. <!-- bdhvs:recheck 2027-01-01 -->"
+    [item] = freshness.items({}, text)
+    assert item.date == dt.date(2027, 1, 1) and item.claim.startswith("Viết `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`")
+    assert freshness.strip(text) == "Viết `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->` sau câu. Lớp học 30/6."

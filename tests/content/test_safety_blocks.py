@@ -98,6 +98,10 @@ def test_rule_names_each_problem_at_its_file_line():
     # the one in fenced code is an example, not a marker
 
 
+def test_a_marker_shown_in_inline_code_is_an_example():
+    assert safety.check_page({}, "---\ntitle: x\n---\n\nViết `<!-- bdhvs:safety mat-tien -->` một mình.\n") == []
+
+
 def test_unknown_topic_is_named_with_the_list_of_topics():
     problems = safety.check_page({}, "---\ntitle: x\n---\n\n<!-- bdhvs:safety mat-xe -->\n")
     assert [(p.line, p.kind) for p in problems] == [(5, "unknown")]

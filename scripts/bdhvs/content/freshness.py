@@ -27,6 +27,7 @@ from dataclasses import dataclass
 MARKER = re.compile(r"<!--[ \t]*bdhvs:recheck(?:[ \t]+(?P<date>[^\s>]*))?[ \t]*-->")
 LISTING_MARKER = "<!-- bdhvs:recheck-due -->"
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")  # inline code: a marker shown as an example
 _KEY = re.compile(r"^recheck[ \t]*:", re.M)
 
 STATES = ("due", "soon", "ok")
@@ -78,7 +79,7 @@ def state(date: dt.date, today: dt.date) -> str:
 def _claim(lines: list[str], index: int) -> str:
     """The claim a marker on ``lines[index]`` dates: its own line's text, or (when the
     marker stands alone) the next non-empty line."""
-    own = MARKER.sub("", lines[index]).strip()
+    own = _STRIP.sub(lambda m: m.group("code") or "", lines[index]).strip()
     if own:
         return own
     for line in lines[index + 1:index + 4]:
@@ -104,17 +105,29 @@ def items(meta: dict, text: str) -> list[Item]:
             continue
         if fence or "bdhvs:recheck" not in line:
             continue
-        for match in MARKER.finditer(line):
+        for match in MARKER.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
             written = match.group("date") or ""
             found.append(Item(index + 1, parse_date(written), written, _claim(lines, index), False))
     return found
 
 
+_STRIP = re.compile(r"(?P<code>(`+)(?:(?!\2).)+?\2)|[ \t]*" + MARKER.pattern)
+
+
 def strip(markdown: str) -> str:
-    """The page without its claim markers (citizens need not see them in the HTML)."""
+    """The page without its claim markers (citizens need not see them in the HTML).
+    Markers shown as examples in code stay."""
     if "bdhvs:recheck" not in markdown:
         return markdown
-    return re.sub(r"[ \t]*" + MARKER.pattern, "", markdown)
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = None if fence == fence_match.group(1) else (fence or fence_match.group(1))
+        if not fence and not fence_match and "bdhvs:recheck" in line:
+            line = _STRIP.sub(lambda m: m.group("code") or "", line)
+        out.append(line)
+    return "\n".join(out)
 
 
 def render_listing(pages: list[tuple[str, str, list[Item]]], today: dt.date) -> str:

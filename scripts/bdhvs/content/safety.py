@@ -40,6 +40,7 @@ ADMONITION = "safety"  # rendered class: "admonition safety"
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--[ \t]*bdhvs:safety(?:[ \t]+(?P<topic>[^\s>]*))?[ \t]*-->[ \t]*$", re.M)
 _ANY = re.compile(r"bdhvs:safety\b")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?\n", re.S | re.M)
 
 
@@ -148,7 +149,7 @@ def _markers(text: str) -> tuple[list[tuple[int, str]], list[int]]:
         match = MARKER.fullmatch(line)
         if match and match.group("topic"):
             found.append((number, match.group("topic")))
-        elif _ANY.search(line):
+        elif _ANY.search(_CODE_SPAN.sub("", line)):  # a marker in inline code is an example
             loose.append(number)
     return found, loose
 
