@@ -101,11 +101,12 @@ def render(value, *, lang: str = "vi") -> str:
             parts.append(f'<li class="bdhvs-selfcheck__answer"{flag}><span class="bdhvs-selfcheck__letter">'
                          f'{LETTERS[i]}.</span> <span class="bdhvs-selfcheck__text">{_esc(answer["text"])}</span></li>')
         parts.append("</ul>")
+        # Right under the answers: what the script says after a tap (empty, hidden, without it).
+        parts.append('<p class="bdhvs-selfcheck__feedback" role="status" aria-live="polite"></p>')
         explain = f" {_esc(item['explain'])}" if _text(item.get("explain")) else ""
         parts.append(f'<details class="bdhvs-selfcheck__answer-key"><summary lang="vi">Xem đáp án</summary>'
                      f'<p><span lang="vi">Đáp án đúng:</span> <strong>{LETTERS[right]}. {_esc(answers[right]["text"])}'
                      f'</strong>.{explain}</p></details>')
-        parts.append('<p class="bdhvs-selfcheck__feedback" role="status" aria-live="polite"></p>')
         parts.append("</li>")
     parts.append("</ol>")
     parts.append(f'<p class="bdhvs-selfcheck__key" lang="vi">Đáp án: {"; ".join(key)}.</p>')
