@@ -300,7 +300,8 @@ def test_health_book_lists_prescriptions(site):
 # --- plain language -----------------------------------------------------------------------------
 
 def _sentences(t: str):
-    return [s for s in re.split(r"(?<=[.!?;:][\"”])\s+|(?<=[.!?;:])\s+|\s*¶\s*", t) if s.strip()]
+    # like the engine's measure (checks/sentences.py): a sentence ends at . ! ? or …, not at : or ;
+    return [s for s in re.split(r"(?<=[.!?…][\"”])\s+|(?<=[.!?…])\s+|\s*¶\s*", t) if s.strip()]
 
 
 def sentence_text(el) -> str:
@@ -308,7 +309,7 @@ def sentence_text(el) -> str:
     clone = soup_fragment(el)
     for nested in clone.find_all(["ol", "ul", "dl"]):
         nested.decompose()
-    for part in clone.find_all(["p", "div"]):
+    for part in clone.find_all(["p", "div", "figure", "figcaption"]):
         part.append(" ¶ ")
     return text(clone)
 
