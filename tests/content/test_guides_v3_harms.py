@@ -194,7 +194,7 @@ def test_1900_0368_is_said_to_cost_money_and_its_locking_role_is_hedged(site, sl
 
 # --- BHYT and the Ví giấy tờ -------------------------------------------------------------------
 
-@pytest.mark.parametrize("slug", ["the-bhyt-dien-tu", "muc-tai-khoan-vneid", "hoi-dap/"])
+@pytest.mark.parametrize("slug", ["the-bhyt-dien-tu", "muc-tai-khoan-vneid", "tich-hop-giay-to", "hoi-dap/"])
 def test_a_valid_paper_bhyt_card_is_said_to_still_work(site, slug):
     t = text(page(site, slug))
     assert re.search(r"(thẻ|Thẻ) (BHYT |bảo hiểm y tế )?giấy", t)
