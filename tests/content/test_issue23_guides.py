@@ -26,6 +26,10 @@ ISSUE_23_GUIDES = (
     "ma-pin-sim-va-khoa-sim",
     "lua-dao-chia-se-man-hinh",
     "lua-dao-viec-nhe-luong-cao",
+    "hoi-chatbot-ai-viec-nha-nong",
+    "ai-trong-cong-viec-can-bo-xa",
+    "can-bo-hoc-khoa-duoc-giao",
+    "lay-lai-tai-khoan-zalo-facebook",
 )
 
 # Names the sources confirm, so they may be bold inside the steps (app stores).
@@ -144,3 +148,52 @@ def test_complaint_guide_hotline_is_an_ok_hotline(site):
     hotlines = yaml.safe_load((DATA_DIR / "hotlines.yml").read_text(encoding="utf-8"))["hotlines"]
     entry = next(h for h in hotlines if re.sub(r"\D", "", h["number"]) == "02621022")
     assert entry["status"] in ("ok", "verified") and entry["source"].startswith("https://")
+
+
+def test_farm_chatbot_guide_strips_private_data_before_asking_and_checks_before_buying(site):
+    """Typed text may be kept by the chatbot, and its answer may be wrong: the page removes the
+    ID, bank and OTP numbers before the question, and sends the reader to khuyến nông before money."""
+    page = steps(article(site, "hoi-chatbot-ai-viec-nha-nong"))
+    strip = next(i for i, s in enumerate(page) if "Không gõ số căn cước" in s)
+    for secret in ("số tài khoản ngân hàng", "mã OTP", "mật khẩu"):
+        assert secret in page[strip], secret
+    ask = next(i for i, s in enumerate(page) if s.startswith("Gõ câu hỏi"))
+    check = next(i for i, s in enumerate(page) if "khuyến nông" in s)
+    assert strip < ask < check
+    assert "Trước khi mua" in page[check]
+
+
+def test_officials_ai_guide_stops_on_secret_and_personal_data_before_typing(site):
+    art = article(site, "ai-trong-cong-viec-can-bo-xa")
+    never = text(art.find(id="dieu-khong-bao-gio-dua-vao-chatbot-ai").find_next("ul"))
+    assert "bí mật nhà nước" in never and "thông tin cá nhân" in never
+    assert "557/BKHCN-CĐSQG" in text(art)
+    page = steps(art)
+    secret = next(i for i, s in enumerate(page) if "mật" in s and "dừng lại" in s.lower())
+    personal = next(i for i, s in enumerate(page) if "Xoá hết thông tin cá nhân" in s)
+    typing = next(i for i, s in enumerate(page) if s.startswith("Gõ yêu cầu"))
+    assert secret < typing and personal < typing
+
+
+def test_course_guide_says_the_2026_deadline_passed_and_the_certificate_path_is_unpublished(site):
+    """An official must not read a past deadline as open, nor an invented certificate menu."""
+    art = article(site, "can-bo-hoc-khoa-duoc-giao")
+    before = text(art.find(id="ban-can-biet-truoc").find_next("ul"))
+    assert "30/11/2026" in before and "đã qua" in before
+    assert "chưa được công bố" in before
+    page = steps(art)
+    assert "VNeID" in page[2], "log in with the official's own VNeID"
+    ol = first_list_after(art, "cac-buoc")
+    cert = next(li for li in ol.find_all("li", recursive=False) if "chứng chỉ" in text(li))
+    assert "Phòng Văn hoá – Xã hội" in text(cert)
+    assert not cert.select("strong, b"), "no certificate button is confirmed: nothing bold in that step"
+
+
+def test_taken_over_account_guide_warns_contacts_first_and_sends_payers_to_their_bank(site):
+    art = article(site, "lay-lai-tai-khoan-zalo-facebook")
+    ids = [h.get("id") for h in art.find_all(["h2", "h3"])]
+    assert ids.index("bao-nguoi-than-ngay") < ids.index("lay-lai-zalo") < ids.index("lay-lai-facebook")
+    warn = steps(art, "bao-nguoi-than-ngay")[0]
+    assert "người thân" in warn and "gọi điện thoại vào số quen" in warn
+    paid = next(s for s in steps(art, "sau-khi-lay-lai-duoc") if "chuyển tiền" in s)
+    assert paid.index("ngân hàng") < paid.index("công an"), paid
