@@ -14,16 +14,19 @@ The Makefile only forwards to this file, so there is one place for the setup log
 Uses only the standard library: it runs before anything is installed, on any Python 3
 (an unsupported one gets one Vietnamese line, never a traceback).
 """
-from __future__ import annotations
-
-import glob
-import hashlib
-import os
-import shutil
-import subprocess
 import sys
-import venv
-from dataclasses import dataclass
+
+if sys.version_info < (3, 7):  # before importing what so old a Python lacks (dataclasses)
+    sys.exit("Cần Python 3.11, 3.12 hoặc 3.13 (từ 3.11.2), đang dùng Python %d.%d: cài Python mới hơn "
+             "(Debian/Ubuntu: apt install python3 python3-venv), rồi chạy lại." % sys.version_info[:2])
+
+import glob  # noqa: E402
+import hashlib  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import venv  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +89,7 @@ PREREQUISITES = [
 ]
 
 
-def missing_prerequisites() -> list[Prerequisite]:
+def missing_prerequisites() -> "list[Prerequisite]":
     return [p for p in PREREQUISITES if not p.present()]
 
 
@@ -97,7 +100,7 @@ SERVICES = {"openssh-server": ("ssh.service", "ssh.socket"), "nginx-light": ("ng
 POLICY_RC_D = Path("/usr/sbin/policy-rc.d")
 
 
-def _may_install() -> list[str] | None:
+def _may_install() -> "list[str] | None":
     """The command prefix to install Debian packages with, or None when we may not."""
     if os.environ.get("BDHVS_NO_SYSTEM_INSTALL") or os.name == "nt" or not shutil.which("apt-get"):
         return None
@@ -108,7 +111,7 @@ def _may_install() -> list[str] | None:
     return None
 
 
-def install_hint(names: list[str]) -> str:
+def install_hint(names: "list[str]") -> str:
     """How to install `names` by hand; does not assume sudo exists (a minimal Debian has none)."""
     command = "apt-get install -y --no-install-recommends " + " ".join(names)
     if shutil.which("sudo"):
@@ -116,14 +119,14 @@ def install_hint(names: list[str]) -> str:
     return f"su -c 'apt-get update && {command}' (bằng tài khoản root)"
 
 
-def _run_quiet(argv: list[str]) -> None:
+def _run_quiet(argv: "list[str]") -> None:
     try:
         subprocess.run(argv, capture_output=True)
     except OSError:
         pass
 
 
-def _disable_services(prefix: list[str], packages: list[str]) -> None:
+def _disable_services(prefix: "list[str]", packages: "list[str]") -> None:
     """Leave no daemon of `packages` enabled at boot (nothing was started: policy-rc.d)."""
     units = [u for p in packages for u in SERVICES.get(p, ())]
     if not units:
@@ -138,7 +141,7 @@ def _disable_services(prefix: list[str], packages: list[str]) -> None:
             _run_quiet([*prefix, "update-rc.d", unit.split(".")[0], "disable"])
 
 
-def _apt_install(prefix: list[str], names: list[str], env: dict) -> bool:
+def _apt_install(prefix: "list[str]", names: "list[str]", env: dict) -> bool:
     services = [n for n in names if n in SERVICES]
     policy = None
     if services and not POLICY_RC_D.exists():
@@ -216,16 +219,42 @@ def supported_names() -> str:
     return f"Python {', '.join(names[:-1])} hoặc {names[-1]} (từ {version_text(MINIMUM)})"
 
 
-def check_python() -> None:
-    """One line, never a traceback, when this Python is not one the pins are made for."""
+def find_supported_python() -> "list[str] | None":
+    """The newest supported Python on this machine, as a command: `py -3.x` on Windows (the
+    python.org launcher), else python3.x on PATH (Homebrew, Debian, Ubuntu)."""
+    for major, minor in reversed(SUPPORTED):
+        if os.name == "nt":
+            candidate = ["py", f"-{major}.{minor}"]
+        else:
+            found = shutil.which(f"python{major}.{minor}")
+            if not found:
+                continue
+            candidate = [found]
+        try:
+            probe = subprocess.run([*candidate, "-c", "import sys; print(tuple(sys.version_info[:3]))"],
+                                   capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if probe.returncode == 0 and supported(tuple(int(n) for n in probe.stdout.strip(" ()\n").split(","))):
+            return candidate
+    return None
+
+
+def check_python(args: "list[str]") -> None:
+    """Run on a supported Python: when this one is not, hand over to the newest supported
+    one found (same arguments), else stop with one Vietnamese line, never a traceback."""
     if supported():
         return
+    other = None if os.environ.get("BDHVS_DEV_HANDED_OVER") else find_supported_python()
+    if other:
+        env = dict(os.environ, BDHVS_DEV_HANDED_OVER="1")
+        sys.exit(subprocess.call([*other, str(Path(__file__).resolve()), *args], env=env))
     if os.name == "nt":
-        how = f"cài Python {SUPPORTED[-1][0]}.{SUPPORTED[-1][1]} từ python.org rồi chạy 'py -{SUPPORTED[-1][0]}.{SUPPORTED[-1][1]} scripts\\dev.py …'"
+        how = "cài Python 3.13 từ python.org (đánh dấu Add python.exe to PATH) rồi chạy lại"
+    elif sys.platform == "darwin":
+        how = "cài bằng: brew install python@3.13, rồi chạy lại"
     else:
-        found = [f"python{a}.{b}" for a, b in reversed(SUPPORTED) if shutil.which(f"python{a}.{b}")]
-        how = (f"máy có sẵn {found[0]}: chạy 'make PYTHON={found[0]} …' hoặc '{found[0]} scripts/dev.py …'"
-               if found else "Debian/Ubuntu: apt install python3 python3-venv; macOS: brew install python")
+        how = "Debian/Ubuntu: apt install python3 python3-venv (bằng root), rồi chạy lại"
     print(f"Cần {supported_names()}, đang dùng Python {version_text()} ({sys.executable}): {how}.",
           file=sys.stderr)
     sys.exit(2)
@@ -248,7 +277,6 @@ def _create_venv() -> None:
 
 def ensure_environment() -> None:
     """Create .venv and install the pinned requirements when missing or changed."""
-    check_python()
     python = venv_bin("python")
     if not python.exists() or subprocess.run([str(python), "-c", "import pip"], capture_output=True).returncode:
         _create_venv()  # missing, or made by a Python that is gone (e.g. after an OS upgrade)
@@ -284,13 +312,13 @@ def ensure_node_tools(py: str, *sets: str) -> bool:
     return subprocess.call([py, "-c", code, *sets], cwd=ROOT) == 0
 
 
-def main(args: list[str]) -> int:
+def main(args: "list[str]") -> int:
     task = args[0] if args else "help"
     rest = args[1:]
     if task in {"help", "-h", "--help"}:
         print(__doc__)
         return 0
-    check_python()
+    check_python(args)
     if task == "test":
         ensure_prerequisites()  # before any test, and before a long pip install
     ensure_environment()
