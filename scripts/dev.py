@@ -89,8 +89,45 @@ PREREQUISITES = [
 ]
 
 
+def os_id() -> str:
+    """ID= of /etc/os-release (debian, ubuntu, …), or "" elsewhere."""
+    try:
+        for line in Path("/etc/os-release").read_text(encoding="utf-8").splitlines():
+            if line.startswith("ID="):
+                return line[3:].strip().strip('"')
+    except OSError:
+        pass
+    return ""
+
+
+def snap_chromium() -> bool:
+    """Ubuntu's `chromium` package only installs the snap, which containers cannot run:
+    there the tests use Playwright's own Chromium build instead (ensure_playwright_chromium)."""
+    return os_id() == "ubuntu"
+
+
 def missing_prerequisites() -> "list[Prerequisite]":
-    return [p for p in PREREQUISITES if not p.present()]
+    skip = {"chromium"} if snap_chromium() and not os.environ.get("BDHVS_CHROMIUM") else set()
+    return [p for p in PREREQUISITES if p.package not in skip and not p.present()]
+
+
+def ensure_playwright_chromium(py: str) -> None:
+    """On Ubuntu without a Chromium: Playwright's build (`playwright install --with-deps
+    chromium`), then BDHVS_CHROMIUM points the tests at it."""
+    chromium = next(p for p in PREREQUISITES if p.package == "chromium")
+    if not snap_chromium() or chromium.present():
+        return
+    command = [py, "-m", "playwright", "install", "--with-deps", "chromium"]
+    prefix = _may_install()
+    if prefix is None or subprocess.run([*prefix, *command]).returncode != 0:
+        print("Ubuntu chỉ có Chromium dạng snap: cài Chromium của Playwright bằng lệnh (bằng root): "
+              ".venv/bin/python -m playwright install --with-deps chromium, rồi chạy lại 'make test'.",
+              file=sys.stderr)
+        sys.exit(2)
+    where = subprocess.run([py, "-c", "from playwright.sync_api import sync_playwright\n"
+                            "with sync_playwright() as p: print(p.chromium.executable_path)"],
+                           capture_output=True, text=True)
+    os.environ["BDHVS_CHROMIUM"] = where.stdout.strip()
 
 
 # Packages whose Debian maintainer scripts start a system daemon (and enable it at boot):
@@ -333,6 +370,7 @@ def main(args: "list[str]") -> int:
     if task == "test":
         # The audit tools, and the browser editor's bundle, which must be in tools/cms/
         # BEFORE the first build of the test session (it is copied into site/admin/).
+        ensure_playwright_chromium(py)
         if not ensure_node_tools(py, "AUDIT", "CMS"):
             return 2
         return run(py, "-m", "pytest", *rest)
