@@ -208,7 +208,7 @@ def ensure_prerequisites() -> None:
     listing = ", ".join(f"{p.package} ({p.purpose})" for p in missing)
     prefix = _may_install()
     if prefix is None:
-        if shutil.which("apt-get"):
+        if shutil.which("apt-get") or Path("/etc/debian_version").exists():
             print(f"Thiếu gói hệ thống để chạy kiểm thử: {listing}. Cài bằng lệnh: {install_hint(names)} "
                   "rồi chạy lại 'make test'.", file=sys.stderr)
         else:
