@@ -67,6 +67,10 @@ fi
 git -C "$REPO" bundle create "$ROOTFS/tmp/bdhvs.bundle" "$BRANCH" >/dev/null 2>&1
 chmod 644 "$ROOTFS/tmp/bdhvs.bundle"
 
+# A second run of the script on the same ROOTFS updates the clone to the branch's new commit.
+CLONE="if [ -d bdhvs ]; then git -C bdhvs fetch -q /tmp/bdhvs.bundle $BRANCH && git -C bdhvs reset -q --hard FETCH_HEAD; \
+else git clone -q -b $BRANCH /tmp/bdhvs.bundle bdhvs; fi; git -C bdhvs log --oneline -1"
+
 inside() {  # inside USER COMMAND…: a login-like clean environment in the chroot
   local user=$1; shift
   local home=/root; [ "$user" = root ] || home=/home/$user
@@ -95,7 +99,7 @@ log "rootfs before the README: $(used) MB"
 step root "apt install python3 python3-venv git make (README)" \
   "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-venv git make | grep -E '^(Need to get|After this operation)'"
 log "   python: $(inside root 'python3 --version')"
-step root "git clone" "git clone -q -b $BRANCH /tmp/bdhvs.bundle bdhvs"
+step root "git clone" "$CLONE"
 step root "make site (first: creates .venv)" "cd bdhvs && make site"
 log "   sizes: $(inside root 'cd bdhvs && du -sxh .venv site ~/.cache/pip 2>/dev/null | tr "\t\n" " ;"')"
 step root "make site (again)" "cd bdhvs && make site"
@@ -103,7 +107,7 @@ step root "make check" "cd bdhvs && make check"
 
 # A user without root: preview and check work; make test stops with one line.
 inside root "id editor >/dev/null 2>&1 || useradd -m -s /bin/bash editor"
-step editor "git clone" "git clone -q -b $BRANCH /tmp/bdhvs.bundle bdhvs"
+step editor "git clone" "$CLONE"
 step editor "make site" "cd bdhvs && make site"
 step editor "make check" "cd bdhvs && make check"
 TAIL=2 step editor "make test (no root: must stop with one line)" "cd bdhvs && make test"
