@@ -17,7 +17,7 @@ set -euo pipefail
 SUITE=${1:?suite: bookworm, trixie, …}
 ROOTFS=$(realpath -m "${2:?rootfs folder}")
 RUN_TESTS=${3:-}
-REPO=$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)
+REPO=${REPO:-$(git -C "$(dirname "$0")/.." rev-parse --show-toplevel)}
 BRANCH=${BRANCH:-$(git -C "$REPO" rev-parse --abbrev-ref HEAD)}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 REPORT=$ROOTFS/root/fresh-os-report.txt
