@@ -127,3 +127,23 @@ def test_daemon_packages_are_installed_without_starting_or_enabling_their_servic
     assert not policy.exists()  # … and the policy is gone afterwards
     assert "systemctl disable --quiet ssh.service ssh.socket nginx.service" in calls
     assert "deb-systemd-helper disable ssh.service" in calls and "deb-systemd-helper disable nginx.service" in calls
+
+
+def test_a_failed_pip_install_is_one_vietnamese_line_with_the_fix_not_a_traceback(tmp_path, monkeypatch, capfd):
+    """Debian 12's Python 3.11.2 once met a pin it could not install: pip said why, then
+    scripts/dev.py printed a CalledProcessError traceback. Now: pip's reason, then one line."""
+    dev = _dev_module()
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("pymdown-extensions==0.0.0-does-not-exist\n")
+    monkeypatch.setattr(dev, "VENV", tmp_path / "venv")
+    monkeypatch.setattr(dev, "STAMP", tmp_path / "venv" / ".bdhvs-installed")
+    monkeypatch.setattr(dev, "REQUIREMENTS", requirements)
+    monkeypatch.setenv("PIP_NO_INDEX", "1")  # fail at once, offline
+    with pytest.raises(SystemExit) as stop:
+        dev.ensure_environment()
+    assert stop.value.code == 2
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "CalledProcessError" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("Chưa cài được các gói Python đã ghim") and "chạy lại" in last
+    assert not (tmp_path / "venv" / ".bdhvs-installed").exists()  # the next run tries again
