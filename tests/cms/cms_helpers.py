@@ -20,7 +20,7 @@ def require_bundle():
 
     if not bundle.available() or not bundle.proxy_script().is_file():
         pytest.fail("Decap CMS is not installed in tools/cms/node_modules: run `cd tools/cms && npm ci --ignore-scripts` "
-                    "(`python3 scripts/dev.py setup` does it).")
+                    "(`make test` and `make cms` do it).")
 
 
 @dataclass
