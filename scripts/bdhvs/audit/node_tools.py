@@ -70,7 +70,10 @@ def ensure_installed(node_set: NodeSet = AUDIT) -> None:
     if not npm:
         raise ToolMissing(f"Không tìm thấy npm (Node.js) để cài {node_set.name}. "
                           "Cài Node.js ≥ 20 (Debian/Ubuntu: apt-get install npm), rồi chạy lại.")
-    rel = node_set.folder.relative_to(settings.ROOT).as_posix()
+    try:
+        rel = node_set.folder.relative_to(settings.ROOT).as_posix()
+    except ValueError:
+        rel = str(node_set.folder)
     try:
         proc = subprocess.run(npm_ci_command(npm), cwd=node_set.folder)
     except OSError as exc:
