@@ -116,7 +116,7 @@ if [ "$RUN_TESTS" = --test ]; then
   TAIL=12 step root "CI=true make test" \
     "cd bdhvs && { CI=true nice -n 10 make test > /root/make-test.log 2>&1; rc=\$?; grep -E '^(Need to get|After this operation)|^•|^Thiếu|^Cài|^Chưa| (passed|failed|error)' /root/make-test.log | tail -n 12; exit \$rc; }"
   log "   sizes: $(inside root 'cd bdhvs && du -sxh .venv tools/audit/node_modules tools/cms/node_modules ~/.npm ~/.cache/pip 2>/dev/null | tr "\t\n" " ;"')"
-  log "   daemons enabled at boot: $(inside root 'ls /etc/systemd/system/*.wants/ /etc/rc[2-5].d/ 2>/dev/null | grep -E "ssh|nginx" | grep -v "^K" | tr "\n" " " ; echo .')"
+  log "   ssh/nginx enabled at boot: $(inside root 'ls /etc/systemd/system/multi-user.target.wants/ /etc/systemd/system/sockets.target.wants/ /etc/rc2.d/ 2>/dev/null | grep -E "^(S[0-9]+)?(ssh|nginx)" | tr "\n" " "; echo .')"
   left=$(for p in /proc/[0-9]*; do [ "$(readlink "$p/root" 2>/dev/null)" = "$ROOTFS" ] && cat "$p/comm" 2>/dev/null; done | sort -u | tr '\n' ' ' || true)
   log "   processes left in the chroot: ${left:-none}"
 fi
