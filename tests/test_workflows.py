@@ -1,5 +1,5 @@
 """GitHub workflows: audited by zizmor offline (no finding of medium severity or above),
-every action pinned by commit, and the Windows job runs what Windows editors run."""
+every action pinned by commit, and the Windows and macOS jobs run what editors there run."""
 from __future__ import annotations
 
 import shutil
@@ -73,7 +73,17 @@ def test_windows_job_runs_the_editors_check_and_site_commands():
     windows = [job for job in jobs.values() if str(job.get("runs-on", "")).startswith("windows")]
     assert len(windows) == 1
     runs = [step.get("run", "") for step in windows[0]["steps"]]
-    assert "py -3.11 scripts\\dev.py check" in runs
-    assert "py -3.11 scripts\\dev.py site" in runs
+    assert "py scripts\\dev.py check" in runs
+    assert "py scripts\\dev.py site" in runs
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "py -3.11 scripts\\dev.py check" in readme  # the README tells editors the same commands
+    assert "py scripts\\dev.py check" in readme  # the README tells editors the same commands
+
+
+def test_macos_job_runs_make_check_and_site_with_homebrews_python():
+    jobs = yaml.safe_load((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))["jobs"]
+    macos = [job for job in jobs.values() if str(job.get("runs-on", "")).startswith("macos")]
+    assert len(macos) == 1
+    runs = [step.get("run", "") for step in macos[0]["steps"]]
+    assert any(run.startswith("brew install python@") for run in runs)
+    assert "make check" in runs and "make site" in runs
+    assert not any("setup-python" in step.get("uses", "") for step in macos[0]["steps"])

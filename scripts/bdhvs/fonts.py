@@ -8,7 +8,13 @@ collides it with the circumflex, and Google Fonts' subsets leave U+0306 out.
 The subset is applied to Ede text only (``:lang(rad)`` in site.css): Vietnamese pages
 use the phone's own font and download no font at all.
 
-Regenerate with ``bdhvs font`` (needs Debian's fonts-noto-core); the output is
+The same module makes the two fonts the build DRAWS with (sketches, numbered callouts on
+screenshots: bdhvs.media.draw): Noto Sans Regular and Bold, subset to the Latin,
+Vietnamese and Ede letters, punctuation and arrows, shipped in scripts/bdhvs/media/fonts/
+with the licence (OFL) beside them. So `make site`, `make serve` and `make check` need no
+system font on Linux, macOS or Windows, and draw the same pixels everywhere.
+
+Regenerate both with ``bdhvs font`` (needs Debian's fonts-noto-core); the output is
 committed so that building the site needs nothing outside PyPI.
 """
 from __future__ import annotations
@@ -17,8 +23,27 @@ from pathlib import Path
 
 from bdhvs import settings
 
-SOURCE_FONT = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
+SOURCE_DIR = Path("/usr/share/fonts/truetype/noto")
+SOURCE_FONT = SOURCE_DIR / "NotoSans-Regular.ttf"
 OUTPUT = settings.OVERRIDES_DIR / "assets" / "fonts" / "noto-sans-ede.woff2"
+DRAWING_DIR = Path(__file__).resolve().parent / "media" / "fonts"
+DRAWING_FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+
+# What drawn text (sketch labels, callout numbers) may use: whole blocks, so that any
+# Vietnamese or Ede text an editor types is covered; the subset keeps only the glyphs the
+# font has in them.
+DRAWING_RANGES: list[tuple[int, int]] = [
+    (0x0020, 0x007E),  # Basic Latin
+    (0x00A0, 0x024F),  # Latin-1 Supplement, Latin Extended-A and -B (ƀ Ƀ Ơ ơ Ư ư)
+    (0x0300, 0x036F),  # combining diacritical marks (U+0306 breve of ê̆ ô̆ ơ̆ ư̆)
+    (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese precomposed letters)
+    (0x2000, 0x206F),  # general punctuation (dashes, quotes, ellipsis)
+    (0x20A0, 0x20CF),  # currency (₫)
+    (0x2100, 0x214F),  # letterlike symbols (№, ℃)
+    (0x2190, 0x21FF),  # arrows
+    (0x2212, 0x2212),  # minus
+    (0x25A0, 0x25FF),  # geometric shapes (bullets, triangles)
+]
 
 # Every character Ede or Vietnamese text on the site may use, and nothing more (each
 # glyph costs bytes on every page that shows Ede text).
@@ -55,6 +80,30 @@ def css_unicode_range() -> str:
     for start, end in UNICODE_RANGES:
         parts.append(f"U+{start:04X}" if start == end else f"U+{start:04X}-{end:04X}")
     return ", ".join(parts)
+
+
+def build_drawing_fonts(source_dir: Path = SOURCE_DIR, output_dir: Path = DRAWING_DIR) -> list[Path]:
+    """Subset Noto Sans Regular and Bold to DRAWING_RANGES as TrueType (what Pillow reads),
+    keeping hinting, kerning and mark positioning so drawn text looks as with the full font."""
+    from fontTools import subset
+
+    wanted = [cp for start, end in DRAWING_RANGES for cp in range(start, end + 1)]
+    out = []
+    for name in DRAWING_FONTS:
+        options = subset.Options()
+        options.layout_features = ["*"]
+        options.name_IDs = ["*"]  # copyright, licence and its URL stay in the file (OFL)
+        options.name_languages = ["*"]
+        options.notdef_outline = True
+        options.glyph_names = False
+        font = subset.load_font(str(source_dir / name), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=wanted)
+        subsetter.subset(font)
+        output_dir.mkdir(parents=True, exist_ok=True)
+        subset.save_font(font, str(output_dir / name), options)
+        out.append(output_dir / name)
+    return out
 
 
 def build(source: Path = SOURCE_FONT, output: Path = OUTPUT) -> Path:

@@ -4,6 +4,7 @@ Against a local target folder (the same shell snippets a server runs), and again
 real OpenSSH server on 127.0.0.1 when sshd is installed (.ci/run installs it)."""
 from __future__ import annotations
 
+import getpass
 import os
 import shutil
 import signal
@@ -166,13 +167,15 @@ def test_upload_killed_halfway_leaves_the_previous_release_serving(tmp_path, req
 # --- a real SSH server on 127.0.0.1 ---------------------------------------------------
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if Path("/usr/sbin/sshd").exists() else None)
+# The test's own sshd runs as whoever runs the tests (no system service, no root needed) on a
+# free loopback port, and accepts only that user's test key.
+LOGIN = f"{getpass.getuser()}@127.0.0.1"
 
 
 @pytest.fixture
 def ssh_server(tmp_path, require):
     require(SSHD is not None and shutil.which("ssh") is not None and shutil.which("rsync") is not None,
             "openssh-server/rsync not installed (make test installs them)")
-    require(os.geteuid() == 0, "sshd on loopback needs root in this test set-up")
     d = tmp_path / "ssh"
     d.mkdir()
     for name in ("host", "client"):
@@ -190,7 +193,8 @@ def ssh_server(tmp_path, require):
         f"AuthorizedKeysFile {d / 'authorized_keys'}\nPasswordAuthentication no\n"
         "KbdInteractiveAuthentication no\nUsePAM no\nPermitRootLogin prohibit-password\nStrictModes no\n"
     )
-    Path("/run/sshd").mkdir(exist_ok=True)
+    if os.geteuid() == 0:
+        Path("/run/sshd").mkdir(exist_ok=True)  # privilege separation (only when run as root)
     proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=subprocess.PIPE)
     key = (d / "host.pub").read_text().split()
     (d / "known_hosts").write_text(f"[127.0.0.1]:{port} {key[0]} {key[1]}\n")
@@ -199,7 +203,7 @@ def ssh_server(tmp_path, require):
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         ok = subprocess.run(["ssh", "-p", str(port), "-i", str(d / "client"), "-o", "BatchMode=yes",
-                             "-o", f"UserKnownHostsFile={d / 'known_hosts'}", "root@127.0.0.1", "true"],
+                             "-o", f"UserKnownHostsFile={d / 'known_hosts'}", LOGIN, "true"],
                             capture_output=True)
         if ok.returncode == 0:
             break
@@ -215,7 +219,7 @@ def ssh_server(tmp_path, require):
 @pytest.mark.slow
 def test_deploy_over_ssh_switches_and_rolls_back(tmp_path, ssh_server):
     base = tmp_path / "www"
-    target_arg = f"root@127.0.0.1:{base}"
+    target_arg = f"{LOGIN}:{base}"
     for i, name in enumerate(["20260101T000000Z-aaaa", "20260102T000000Z-bbbb"]):
         proc = cli("deploy", "--target", target_arg, "--site", str(make_site(tmp_path / f"s{i}", name)),
                    "--id", name, env=ssh_server)
@@ -237,7 +241,7 @@ def test_ssh_host_key_mismatch_refuses_to_deploy(tmp_path, ssh_server):
     key = (tmp_path / "other.pub").read_text().split()
     wrong.write_text(f"[127.0.0.1]:{env['BDHVS_DEPLOY_SSH_PORT']} {key[0]} {key[1]}\n")
     env["BDHVS_DEPLOY_KNOWN_HOSTS"] = str(wrong)
-    proc = cli("deploy", "--target", f"root@127.0.0.1:{tmp_path / 'www'}",
+    proc = cli("deploy", "--target", f"{LOGIN}:{tmp_path / 'www'}",
                "--site", str(make_site(tmp_path / "s", "x")), env=env)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert not (tmp_path / "www" / "current").exists()

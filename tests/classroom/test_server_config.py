@@ -4,6 +4,7 @@ browser tests (CSP, sub-path) use."""
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import socket
 import subprocess
@@ -83,13 +84,15 @@ def nginx(request, site, tmp_path, require):
     temp = tmp_path / "tmp"
     temp.mkdir()
     main.write_text(
-        f"user root;\nworker_processes 1;\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\n"
+        ("user root;\n" if os.geteuid() == 0 else "")  # as a plain user nginx keeps that user
+        + f"worker_processes 1;\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\n"
         "events {}\nhttp {\n  access_log off;\n"
         + "".join(f"  {k}_temp_path {temp / k};\n" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         + f"  include {tmp_path / 'bdhvs.conf'};\n}}\n")
-    check = subprocess.run([NGINX, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
+    args = ["-c", str(main), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")]  # nothing outside tmp_path
+    check = subprocess.run([NGINX, "-t", *args], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen([NGINX, "-c", str(main), "-p", str(tmp_path), "-g", "daemon off;"],
+    proc = subprocess.Popen([NGINX, *args, "-g", "daemon off;"],
                             stderr=subprocess.PIPE)
     origin = f"http://127.0.0.1:{port}"
     for _ in range(100):

@@ -19,8 +19,8 @@ def require_bundle():
     import pytest
 
     if not bundle.available() or not bundle.proxy_script().is_file():
-        pytest.fail("Decap CMS is not installed in tools/node_modules: run `cd tools && npm ci --ignore-scripts` "
-                    "(`python3 scripts/dev.py setup` does it).")
+        pytest.fail("Decap CMS is not installed in tools/cms/node_modules: run `cd tools/cms && npm ci --ignore-scripts` "
+                    "(`make test` and `make cms` do it).")
 
 
 @dataclass

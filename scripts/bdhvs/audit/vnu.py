@@ -1,4 +1,4 @@
-"""The Nu Html Checker (vnu.jar, pinned in tools/package.json) over built HTML files."""
+"""The Nu Html Checker (vnu.jar, pinned in tools/audit/package.json) over built HTML files."""
 from __future__ import annotations
 
 import json

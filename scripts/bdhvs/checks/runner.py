@@ -184,6 +184,10 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
 # --- built site --------------------------------------------------------------------------
 _MKDOCS_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 _DOC_FILE = re.compile(r"Doc file '([^']+)' contains (?:a link|an? \w+ link) '([^']*)'")
+# A finding the plugin logged itself (Finding.human(): "file:line:col  CODE  message — hint"),
+# e.g. IMG008 for a drawing font that is missing: reported with ITS code, never as a link.
+_PLUGIN_FINDING = re.compile(r"^(?P<file>\S+):(?P<line>\d+):(?P<col>\d+)  (?P<code>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)  "
+                             r"(?P<text>.*)$")
 
 
 def build_site(dest: Path, root: Path | None = None) -> tuple[int, str]:
@@ -203,7 +207,11 @@ def mkdocs_findings(output: str, returncode: int, options: Options) -> list[Find
             continue
         message = m.group(2)
         doc_match = _DOC_FILE.search(message)
-        if doc_match:
+        own = _PLUGIN_FINDING.match(message)
+        if own:
+            text, _, hint = own["text"].partition(" — ")
+            out.append(Finding(own["file"], int(own["line"]), int(own["col"]), own["code"], text, hint))
+        elif doc_match:
             md = options.docs_dir / doc_match.group(1)
             name = relative(md, options.root)
             line, col = sitelinks.locate(md, doc_match.group(2))

@@ -1,14 +1,14 @@
-"""The self-hosted Decap CMS bundle: where `npm ci` in tools/ puts it, which files the
-browser needs, and the pinned version (tools/package.json). Nothing is loaded from a CDN."""
+"""The self-hosted Decap CMS bundle: where `npm ci` in tools/cms/ puts it, which files the
+browser needs, and the pinned version (tools/cms/package.json). Nothing is loaded from a CDN."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from bdhvs import settings
+from bdhvs.audit import node_tools
 
-TOOLS_DIR = settings.ROOT / "tools"
-NODE_MODULES = TOOLS_DIR / "node_modules"
+TOOLS_DIR = node_tools.CMS.folder
+NODE_MODULES = node_tools.CMS.node_modules
 PACKAGE = "decap-cms"
 MAIN = "decap-cms.js"
 PROXY_PACKAGE = "decap-server"

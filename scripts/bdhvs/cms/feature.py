@@ -2,10 +2,10 @@
 
 After every language is built, writes admin/index.html, admin/config.yml (generated
 from the content schema, bdhvs.cms.config) and the self-hosted Decap CMS files from
-tools/node_modules. No citizen page links to /admin/; it is not a MkDocs page, so it is
+tools/cms/node_modules. No citizen page links to /admin/; it is not a MkDocs page, so it is
 in neither the sitemap nor the search index, and it says `noindex`.
 
-Without the bundle (a machine that never ran `npm ci` in tools/) the build still
+Without the bundle (a machine that never ran `npm ci` in tools/cms/) the build still
 passes strictly and /admin/ explains in Vietnamese how to get the editor: the bundle is
 6.5 MB and is not committed (docs-dev/cms.md).
 """
@@ -33,8 +33,8 @@ def write_admin(site_dir: Path, site_url: str = "", node_modules: Path | None = 
     if not bundle.available(node_modules):
         (admin / "index.html").write_text(pages.missing_html(version), encoding="utf-8")
         (admin / "admin.css").write_text(pages.MISSING_CSS, encoding="utf-8")
-        log.info("bdhvs: /admin/ shows how to install the editor (Decap CMS %s is not in tools/node_modules; "
-                 "run `cd tools && npm ci`).", version)
+        log.info("bdhvs: /admin/ shows how to install the editor (Decap CMS %s is not in tools/cms/node_modules; "
+                 "run `cd tools/cms && npm ci --ignore-scripts`).", version)
         return False
     for path in bundle.files(node_modules):
         _copy(path, admin / path.name)

@@ -46,7 +46,7 @@ class Proxy:
     def start(self, timeout: float = 30.0) -> "Proxy":
         script = bundle.proxy_script()
         if not script.is_file():
-            raise ProxyError("Chưa cài decap-server (trình biên tập chạy trên máy). Chạy: cd tools && npm ci "
+            raise ProxyError("Chưa cài decap-server (trình biên tập chạy trên máy). Chạy: cd tools/cms && npm ci "
                              "--ignore-scripts, rồi thử lại.")
         env = dict(os.environ, PORT=str(self.port), BIND_HOST="127.0.0.1", MODE=self.mode,
                    GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL=self.log_level)

@@ -55,11 +55,11 @@ nên ở đây chưa có gì để mở. Trang cho bà con không bị ảnh hư
 <h2>Người quản trị kỹ thuật làm một lần</h2>
 <ol>
 <li>Cài Node.js 20 trở lên (có sẵn lệnh <code>npm</code>).</li>
-<li>Trong thư mục dự án chạy: <code>cd tools &amp;&amp; npm ci --ignore-scripts</code></li>
-<li>Dựng lại trang: <code>make site</code> (Windows: <code>py -3.11 scripts\\dev.py site</code>).</li>
+<li>Trong thư mục dự án chạy: <code>cd tools/cms &amp;&amp; npm ci --ignore-scripts</code></li>
+<li>Dựng lại trang: <code>make site</code> (Windows: <code>py scripts\\dev.py site</code>).</li>
 </ol>
 <h2>Người biên tập muốn sửa bài ngay trên máy mình</h2>
-<p>Chạy <code>make cms</code> (Windows: <code>py -3.11 scripts\\dev.py cms</code>): lệnh tự cài trình
+<p>Chạy <code>make cms</code> (Windows: <code>py scripts\\dev.py cms</code>): lệnh tự cài trình
 biên tập rồi mở nó trong trình duyệt.</p>
 <p>Hướng dẫn đầy đủ: tệp <code>docs-dev/cms.md</code> trong kho mã.</p>
 </main>

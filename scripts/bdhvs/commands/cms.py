@@ -42,12 +42,12 @@ def run(args) -> int:
     from bdhvs.deploy.serve import SiteServer
 
     try:
-        node_tools.ensure_installed()
+        node_tools.ensure_installed(node_tools.CMS)
     except (node_tools.ToolMissing, OSError) as exc:
         print(f"{exc}\nKhông có npm thì vẫn sửa bài được bằng tệp Markdown (xem CONTRIBUTING.md).", file=sys.stderr)
         return 2
     if not bundle.available():
-        print("Chưa cài được trình biên tập (Decap CMS). Chạy: cd tools && npm ci --ignore-scripts", file=sys.stderr)
+        print("Chưa cài được trình biên tập (Decap CMS). Chạy: cd tools/cms && npm ci --ignore-scripts", file=sys.stderr)
         return 2
     site = settings.CACHE_DIR / "cms-site"
     proxy = Proxy(settings.ROOT, port=args.proxy_port, mode="git" if args.git else "fs", log_level="info")

@@ -5,7 +5,9 @@ output resolution), so annotations keep the same visible size whatever the size 
 the source, and are drawn at high resolution before the final downsampling
 (anti-aliased, crisp edges).
 
-Fonts: Noto Sans from Debian's fonts-noto-core (installed by .ci/run). The font files'
+Fonts: Noto Sans Regular and Bold, subset and shipped in ``fonts/`` beside this file
+(licence: fonts/OFL.txt; made by `bdhvs font`, bdhvs.fonts): no system font is looked
+up, so every machine (Linux, macOS, Windows) draws the same pixels. The font files'
 bytes are part of the render cache key, so a different font version re-renders.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, features
 
-FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/noto")]
+FONT_DIRS = [Path(__file__).resolve().parent / "fonts"]
 REGULAR, BOLD = "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"
 
 # Colours: red with a white outline reads on light and dark screens alike.
@@ -35,7 +37,8 @@ def font_path(name: str) -> Path:
         if (folder / name).exists():
             return folder / name
     raise FontMissing(
-        f"Không thấy phông {name}. Cài gói Debian fonts-noto-core (apt-get install fonts-noto-core; .ci/run tự cài)."
+        f"Thiếu tệp phông {name} trong scripts/bdhvs/media/fonts/ (phông đi kèm dự án để vẽ hình minh hoạ). "
+        "Lấy lại tệp từ kho: git checkout -- scripts/bdhvs/media/fonts/"
     )
 
 
