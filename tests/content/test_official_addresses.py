@@ -69,7 +69,7 @@ def test_a_guide_with_the_marker_shows_the_list_and_the_illustration(tiny, lang)
     assert box.select("a") == [] or all(a.has_attr("data-bdhvs-zoom") for a in box.select("a"))
     figure = box.select_one("figure")
     assert "Hình minh hoạ" in figure.get_text() and "Hình minh hoạ" in figure.img["alt"]
-    assert (tiny / "huong-dan/chung/o-dia-chi.webp").is_file()
+    assert (tiny / "huong-dan/chung/o-dia-chi.svg").is_file()
     assert "bdhvs:official-addresses" not in page.decode()
 
 
