@@ -82,6 +82,9 @@ _PROBLEMS = {
     "found unexpected ':'": "có dấu hai chấm ':' ở chỗ không được phép — đặt giá trị trong ngoặc kép",
     "found character '@' that cannot start any token": "giá trị bắt đầu bằng @ — đặt giá trị trong ngoặc kép",
     "found character '`' that cannot start any token": "giá trị bắt đầu bằng ` — đặt giá trị trong ngoặc kép",
+    "could not determine a constructor": "có thẻ YAML lạ (bắt đầu bằng !) — máy không đọc loại giá trị này; "
+                                         "xoá thẻ, viết giá trị bình thường",
+    "found unhashable key": "khoá phải là chữ, không phải danh sách hay nhóm",
 }
 
 
