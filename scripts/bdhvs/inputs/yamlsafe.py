@@ -101,29 +101,41 @@ def _limits(text: str, *, aliases_allowed: bool) -> Problem | None:
     if size > settings.YAML_MAX_BYTES:
         return Problem(1, 1, "limit", f"tệp YAML nặng {size:,} byte, quá giới hạn {settings.YAML_MAX_BYTES:,} byte",
                        "Chia dữ liệu thành tệp nhỏ hơn, hoặc xoá phần dán nhầm.")
-    depth = aliases = 0
+    depth = aliases = expanded = 0
+    sizes: dict[str, int] = {}  # anchor -> nodes it stands for once expanded
+    open_: list[tuple[str | None, int]] = []  # (anchor, expanded count at its start)
     try:
         for event in yaml.parse(text, Loader=_CLOADER):
+            mark = event.start_mark
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
+                expanded += 1
+                open_.append((event.anchor, expanded - 1))
                 if depth > settings.YAML_MAX_DEPTH:
-                    mark = event.start_mark
                     return Problem(mark.line + 1, mark.column + 1, "limit",
                                    f"dữ liệu lồng nhau quá {settings.YAML_MAX_DEPTH} tầng (nhiều dấu [ hoặc {{ liền nhau)",
                                    "Viết lại giá trị cho đơn giản; dữ liệu của trang không cần lồng sâu như vậy.")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+                anchor, start = open_.pop() if open_ else (None, expanded)
+                if anchor:
+                    sizes[anchor] = expanded - start
+            elif isinstance(event, yaml.ScalarEvent):
+                expanded += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
-                mark = event.start_mark
+                expanded += sizes.get(event.anchor, 1)
                 if not aliases_allowed:
                     return Problem(mark.line + 1, mark.column + 1, "alias",
                                    "YAML dùng bí danh (*tên): phần đầu trang không được dùng & và *",
                                    "Viết thẳng giá trị, không dùng & và * trong phần đầu trang.")
-                if aliases > settings.YAML_MAX_ALIASES:
+                if expanded > settings.YAML_MAX_NODES or aliases > settings.YAML_MAX_ALIASES:
                     return Problem(mark.line + 1, mark.column + 1, "alias",
-                                   f"tệp dùng hơn {settings.YAML_MAX_ALIASES} bí danh (*tên): có thể là “bom bí danh” "
-                                   "làm máy hết bộ nhớ",
+                                   "bí danh (*tên) nhân dữ liệu lên quá nhiều lần (quá "
+                                   f"{settings.YAML_MAX_NODES:,} giá trị hoặc {settings.YAML_MAX_ALIASES} bí danh): "
+                                   "có thể là “bom bí danh” làm máy hết bộ nhớ",
                                    "Viết thẳng giá trị, không dùng & và *.")
     except yaml.YAMLError:
         return None  # a syntax error: reported (with its best line) by the parse itself
