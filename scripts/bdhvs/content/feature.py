@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from bdhvs import settings
 from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
+from bdhvs.inputs import feature as gate
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 
@@ -221,15 +222,12 @@ class GuidesFeature:
         for guide in added:
             log.info("Hướng dẫn %s chưa có trong nav (mkdocs.yml): đã tự thêm vào mục cùng nền tảng.", guide.src)
         self.guides = guide_index.in_order(found, navigation.paths(config.nav))
-        try:
-            self.terms = glossary.load(settings.DATA_DIR / GLOSSARY_FILE)
-        except glossary.GlossaryError as exc:
-            raise PluginError(f"Lỗi thuật ngữ: {exc}") from None
-        try:
-            self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
-        except official.AddressesError as exc:
-            raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
-        if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
+        # Data files enter through the gate (bdhvs.inputs), which has reported their
+        # problems as findings at the line; only the entries it accepted are used here.
+        data_dir = gate.data_dir(gate.project_root(config))
+        self.terms = glossary.load(data_dir / GLOSSARY_FILE, strict=False)
+        self.addresses = official.load(data_dir / DOMAINS_FILE, strict=False)
+        if sync_abbr_file(self.terms, data_dir / ABBR_FILE):
             log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
         return config
 

@@ -67,6 +67,8 @@ DOMAINS = {
             "properties": {"domain": _TEXT, "owner": _TEXT, "source": _TEXT, "evidence": _TEXT,
                            "status": {"enum": ["ok", "verified", "uncertain", "not-found"]},
                            "use": {"enum": ["link", "source"]},
+                           # shown to citizens by <!-- bdhvs:official-addresses -->: one plain sentence
+                           "official": {"type": "string", "pattern": r"\S"},
                            "prefixes": {"type": "array", "items": _TEXT}}}},
         "shorteners": {"type": "array", "items": _TEXT},
         "source_suffixes": {"type": "array", "items": _TEXT},
@@ -332,6 +334,9 @@ def _vi(error: jsonschema.ValidationError) -> str:
     if v == "minItems":
         return "danh sách không được trống"
     if v == "oneOf":
+        keys = [b["required"][0] for b in error.validator_value if isinstance(b, dict) and b.get("required")]
+        if keys and len(keys) == len(error.validator_value):
+            return "phải có đúng một trong các trường " + ", ".join(f"'{k}'" for k in keys)
         return "không đúng mẫu của tệp"
     return error.message
 

@@ -44,6 +44,12 @@ def data_dir(root: Path) -> Path:
     return root / "data" if (root / "data").is_dir() else settings.DATA_DIR
 
 
+def record_of(abs_src_path: str, config) -> pages.PageRecord:
+    """The gate's record of a page file, for any feature of the build (cached: one read
+    and one front-matter parse per file version, whatever the number of callers)."""
+    return pages.read(Path(abs_src_path), root=project_root(config), docs_dir=Path(config.docs_dir))
+
+
 def page_meta(record: pages.PageRecord) -> dict:
     """``page.meta`` for MkDocs and the theme: the reader's front matter without keys the
     schema does not know (``template:`` naming a file the theme lacks, or one outside it,
@@ -114,7 +120,8 @@ class Gate:
         self.root = project_root(config)
         self.docs_dir = Path(config.docs_dir)
         self.data_dir = data_dir(self.root)
-        self.report = Reporter()
+        if not self.plugin._is_nested_language_build(config):
+            self.report = Reporter()  # a new build (or a `mkdocs serve` rebuild): report again
         self.report(datafiles.check_all(self.data_dir, root=self.root))
         return config
 

@@ -38,6 +38,7 @@ class Parsed:
     node: yaml.Node | None = None  # node tree, for line numbers (None when unusable)
     problems: list[Problem] = field(default_factory=list)
     usable: bool = True  # False: syntax error or limit; ``data`` is None
+    error: yaml.YAMLError | None = None  # PyYAML's own exception for a syntax error
 
     def plain(self):
         """``data`` as JSON would hold it (dates as ISO text), for JSON Schemas."""
@@ -156,7 +157,7 @@ def parse(text: str, *, aliases_allowed: bool = True) -> Parsed:
         line, col, problem = yamlfast.describe_error(exc, text)
         return Parsed(problems=[Problem(line, col, "syntax", problem,
                                         "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép.")],
-                      usable=False)
+                      usable=False, error=exc)
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # unhashable key…
         return Parsed(problems=[Problem(1, 1, "syntax", f"YAML không dùng được ({type(exc).__name__})",
                                         "Kiểm tra lại tệp: khoá phải là chữ, không phải danh sách hay nhóm.")],
