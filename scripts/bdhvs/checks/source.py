@@ -154,7 +154,18 @@ def _long_lines(name: str, text: str, findings: list[Finding]) -> tuple[str | No
     return text, findings
 
 
+# What a file really is, from its first bytes (an editor saved the wrong file as .md/.yml).
+_MAGIC = {b"\x89PNG\r\n\x1a\n": "ảnh PNG", b"\xff\xd8\xff": "ảnh JPEG", b"GIF8": "ảnh GIF", b"RIFF": "ảnh WebP hoặc âm thanh",
+          b"%PDF": "tệp PDF", b"PK\x03\x04": "tệp nén (ZIP, Word .docx, Excel .xlsx)", b"\xd0\xcf\x11\xe0": "tệp Word/Excel cũ (.doc, .xls)",
+          b"\x7fELF": "chương trình máy tính", b"MZ": "chương trình Windows (.exe)"}
+
+
 def _binary_finding(name: str, data: bytes, offset: int) -> Finding:
+    kind = next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
+    if kind:
+        return finding(name, 1, 1, "FILE-BINARY", f"Tệp này là {kind}, không phải văn bản: có lẽ lưu nhầm tên hoặc nhầm đuôi",
+                       "Đặt tệp đúng chỗ với đúng đuôi (ảnh để trong docs/huong-dan/<tên-bài>/), rồi viết lại trang bằng "
+                       "trình soạn thảo văn bản và lưu dạng UTF-8.")
     line, col = _line_col(data, offset)
     byte = f"byte 0x{data[offset]:02X}"
     if line == 1:
