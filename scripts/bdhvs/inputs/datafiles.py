@@ -200,7 +200,7 @@ def _unique(field_name: str, list_key: str | None, fold=str.strip) -> Rule:
             norm = fold(value)
             if norm in seen:
                 out.append(finding(rec.name, line, 1, "DATA-ENTRY",
-                                   f"'{value}' bị lặp (đã có ở dòng {seen[norm]})", "Xoá một mục, giữ một mục cho mỗi giá trị."))
+                                   f"'{value}' bị lặp: xuất hiện hai lần (lần đầu ở dòng {seen[norm]})", "Xoá một mục, giữ một mục cho mỗi giá trị."))
             else:
                 seen[norm] = line
         return out
@@ -319,7 +319,9 @@ def _vi(error: jsonschema.ValidationError) -> str:
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return "trường không hợp lệ: " + ", ".join(extra)
     if v == "enum":
-        return f"giá trị {error.instance!r} không hợp lệ; chọn một trong: {', '.join(map(str, error.validator_value))}"
+        options = [str(o) for o in error.validator_value]
+        listed = ", ".join(options[:-1]) + " hoặc " + options[-1] if len(options) > 1 else options[0]
+        return f"giá trị {error.instance!r} không hợp lệ; chỉ dùng {listed}"
     if v == "pattern":
         if "https" in str(error.validator_value):
             return f"địa chỉ {error.instance!r} phải bắt đầu bằng https://"
