@@ -170,8 +170,10 @@ def _check_file(path: Path, ctx: Context) -> list[Finding]:
     out = names.check(path, ctx.options.docs_dir, ctx.options.root, ctx.pages)
     out += redaction.check(path, ctx.options.docs_dir, ctx.options.root)
     if path.suffix.lower() in IMAGE_SUFFIXES:
-        too_big = images.limits(path, root=ctx.options.root)  # before anything decodes it
-        return out + (too_big or privacy.check_image(path, ctx.options.root))
+        limits = images.limits(path, root=ctx.options.root)  # pixels and bytes before anything decodes it
+        if any(f.code in images.TOO_BIG for f in limits):
+            return out + limits
+        return out + limits + privacy.check_image(path, ctx.options.root)
     if path.suffix.lower() in (".yml", ".yaml") and _media_yaml(path, ctx):
         from bdhvs.media import spec as media_spec  # screenshot annotations, as the build reads them
 

@@ -116,6 +116,7 @@ class DataRecord:
     lines: dict[tuple, int] = field(default_factory=dict)  # data path -> line
     findings: list[Finding] = field(default_factory=list)
     exists: bool = True
+    node: object = None  # the YAML node tree (for modules that point at nodes)
 
     @property
     def errors(self) -> list[Finding]:
@@ -280,7 +281,7 @@ def _from_text(path: Path, name: str, text: str, spec: Spec, findings: list[Find
     from bdhvs.media.spec import node_lines
 
     lines = node_lines(parsed.node) if parsed.node is not None else {(): 1}
-    record = DataRecord(path, name, parsed.data, lines, findings)
+    record = DataRecord(path, name, parsed.data, lines, findings, node=parsed.node)
     if parsed.data is None:
         return record
     validator = jsonschema.Draft202012Validator(spec.schema)

@@ -16,6 +16,9 @@ from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 
 
+TOO_BIG = {"IMG011", "IMG012"}  # nothing may decode such a file
+
+
 def limits(path: Path, *, root: Path | None = None) -> list[Finding]:
     from PIL import Image, UnidentifiedImageError
 

@@ -140,6 +140,9 @@ def _limits(text: str, *, aliases_allowed: bool) -> Problem | None:
                                    "Viết thẳng giá trị, không dùng & và *.")
     except yaml.YAMLError:
         return None  # a syntax error: reported (with its best line) by the parse itself
+    except (UnicodeError, ValueError):  # a lone surrogate (U+D800…) cannot be read as text
+        return Problem(1, 1, "syntax", "tệp có ký tự không hợp lệ (mã UTF-16 lẻ, không phải chữ)",
+                       "Xoá ký tự lạ rồi lưu lại tệp dạng UTF-8.")
     return None
 
 
@@ -147,6 +150,8 @@ def parse(text: str, *, aliases_allowed: bool = True) -> Parsed:
     """Read ``text``; never raises. ``aliases_allowed=False`` for front matter."""
     limit = _limits(text, aliases_allowed=aliases_allowed)
     if limit is not None:
+        if limit.kind == "syntax":
+            return Parsed(problems=[limit], usable=False, error=None)
         return Parsed(problems=[limit], usable=False)
     loader = _GateLoader(text)
     try:
@@ -158,7 +163,7 @@ def parse(text: str, *, aliases_allowed: bool = True) -> Parsed:
         return Parsed(problems=[Problem(line, col, "syntax", problem,
                                         "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép.")],
                       usable=False, error=exc)
-    except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # unhashable key…
+    except (ValueError, TypeError, RecursionError, MemoryError, UnicodeError) as exc:  # unhashable key…
         return Parsed(problems=[Problem(1, 1, "syntax", f"YAML không dùng được ({type(exc).__name__})",
                                         "Kiểm tra lại tệp: khoá phải là chữ, không phải danh sách hay nhóm.")],
                       usable=False)
