@@ -210,6 +210,7 @@ class GuidesFeature:
 
     # -- config -------------------------------------------------------------------
     def on_config(self, config):
+        self._config = config
         docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
         for path in navigation.missing_pages(config.nav, docs):
             raise PluginError(
@@ -243,7 +244,7 @@ class GuidesFeature:
             return files
         for file in list(files.documentation_pages()):
             if lang_relative(file.src_uri).startswith(EDITOR_DIR) and file.abs_src_path:
-                if staff.LISTING_MARKER in Path(file.abs_src_path).read_text(encoding="utf-8"):
+                if staff.LISTING_MARKER in gate.record_of(file.abs_src_path, config).text:
                     files.remove(file)  # staff notes: preview build only
         return files
 
@@ -253,7 +254,7 @@ class GuidesFeature:
         (or the line in the page body when the file cannot be read)."""
         name = f"docs/{page.file.src_uri}"
         try:
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            source = gate.record_of(page.file.abs_src_path, self._config).text  # the page as the gate read it
         except (AttributeError, OSError, TypeError):
             source = ""
         pos = -1
