@@ -11,9 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from bdhvs import settings, yamlfast
+from bdhvs import settings
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 

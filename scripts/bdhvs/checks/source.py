@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import settings, yamlfast
+from bdhvs import settings
 from bdhvs.checks import encoding
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative

@@ -2,7 +2,6 @@
 "Tài liệu in" listing, and the Content-Security-Policy check of the built HTML."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 

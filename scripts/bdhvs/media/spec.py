@@ -38,7 +38,6 @@ from typing import Any
 import jsonschema
 import yaml
 
-from bdhvs import yamlfast
 from bdhvs.findings import Finding, relative
 from bdhvs.checks.codes import finding  # the ONE code registry
 
@@ -234,7 +233,7 @@ def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Fin
     record = media.read(path, "IMG001", root=root)
     if record.errors or not record.exists:
         return None, record.findings or [finding(rel, 1, 1, "IMG001", "Không mở được tệp", "")]
-    data, node = record.data, None
+    data = record.data
     if data is None:
         data = {}
     lines = record.lines or {(): 1}
