@@ -15,7 +15,7 @@ from bdhvs.checks import (
     data as data_mod, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
     redaction, sitelinks, spelling,
 )
-from bdhvs.checks.codes import finding
+from bdhvs.checks.codes import CODES, finding
 from bdhvs.checks.source import IMAGE_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.inputs import datafiles, images, pages, yamlsafe
 from bdhvs.findings import Finding, relative
@@ -222,6 +222,7 @@ def _once_per_line(findings: list[Finding]) -> list[Finding]:
 
 # --- built site --------------------------------------------------------------------------
 _MKDOCS_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+_PRINTED = re.compile(r"^(\S+):(\d+):(\d+)  ([A-Z0-9-]+)  (.*?)(?: — (.*))?$")
 _DOC_FILE = re.compile(r"Doc file '([^']+)' contains (?:a link|an? \w+ link) '([^']*)'")
 
 
@@ -241,6 +242,12 @@ def mkdocs_findings(output: str, returncode: int, options: Options) -> list[Find
         if not m:
             continue
         message = m.group(2)
+        printed = _PRINTED.match(message)
+        if printed and printed.group(4) in CODES:
+            # The build's gate prints its findings as Finding.human(): take them back as they are.
+            file, line, col, code, text, hint = printed.groups()
+            out.append(finding(file, int(line), int(col), code, text, hint or ""))
+            continue
         doc_match = _DOC_FILE.search(message)
         if doc_match:
             md = options.docs_dir / doc_match.group(1)

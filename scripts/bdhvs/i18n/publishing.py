@@ -87,7 +87,7 @@ def check(doc, docs_dir, root) -> list:
         return []
     vi_path = Path(docs_dir) / "vi" / vi_source
     try:
-        current = source_hash(vi_path.read_bytes().decode("utf-8", "replace"))
+        current = source_hash(vi_path.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         current = None
     if current == recorded:

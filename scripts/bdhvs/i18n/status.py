@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bdhvs.i18n import base, frontmatter
+from bdhvs.i18n import base
+from bdhvs.inputs import pages
 from bdhvs.i18n.project import Project
 
 TODO_TITLE = "Cần dịch"  # the admonition title of a block still to translate
@@ -71,7 +72,7 @@ def entry_for(project: Project, source: str) -> Entry:
     ede_path = project.ede_dir / source
     if not ede_path.exists():
         return Entry(source, "missing")
-    page = frontmatter.read(ede_path)
+    page = pages.read(ede_path, root=project.root, docs_dir=project.docs)  # the gate's record, read once
     info = page.meta.get("translation") or {}
     if not isinstance(info, dict):
         info = {}
@@ -85,7 +86,7 @@ def entry_for(project: Project, source: str) -> Entry:
     if not vi_path.exists():
         entry.state = "orphan"
         return entry
-    entry.current_hash = base.source_hash(vi_path.read_text(encoding="utf-8"))
+    entry.current_hash = base.source_hash(vi_path.read_text(encoding="utf-8", errors="replace"))
     if entry.status == "sourced":
         entry.state = "sourced"
     elif not entry.recorded_hash:
@@ -103,10 +104,8 @@ def entry_for(project: Project, source: str) -> Entry:
 
 
 def _is_editor_page(project: Project, source: str) -> bool:
-    try:
-        return frontmatter.read(project.vi_dir / source).meta.get("page_type") == "editor"
-    except frontmatter.PageError:
-        return False
+    record = pages.read(project.vi_dir / source, root=project.root, docs_dir=project.docs)
+    return record.meta.get("page_type") == "editor"
 
 
 def scan(project: Project) -> list[Entry]:

@@ -83,14 +83,14 @@ class Reporter:
 
 
 class _LinkWarnings(logging.Filter):
-    """MkDocs' English link warnings → findings at the Markdown file and line."""
+    """MkDocs' English link warnings → findings at the Markdown file and line. Installed
+    once per process; it serves the gate of the build in progress (`mkdocs serve` makes a
+    new plugin, and so a new gate, at each rebuild)."""
 
-    def __init__(self, gate: Gate):
-        super().__init__()
-        self.gate = gate
+    gate: Gate | None = None
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.WARNING:
+        if record.levelno < logging.WARNING or self.gate is None:
             return True
         match = _LINK_WARNING.match(record.getMessage())
         if not match:
@@ -104,13 +104,18 @@ class _LinkWarnings(logging.Filter):
         return True
 
 
+_LINK_FILTER = _LinkWarnings()
+
+
 class Gate:
     def __init__(self, plugin):
         self.plugin = plugin
         self.report = Reporter()
         self.sources: dict[str, str] = {}
-        self._filter = _LinkWarnings(self)
-        logging.getLogger("mkdocs.structure.pages").addFilter(self._filter)
+        _LINK_FILTER.gate = self
+        pages_log = logging.getLogger("mkdocs.structure.pages")
+        if _LINK_FILTER not in pages_log.filters:
+            pages_log.addFilter(_LINK_FILTER)
 
     @property
     def preview(self) -> bool:
