@@ -35,6 +35,7 @@ FAMILIES = {
     "MD": "Kiểu viết Markdown",
     "DATA": "Tệp dữ liệu trong data/",
     "I18N": "Bản dịch tiếng Êđê",
+    "MARK": "Thẻ <!-- bdhvs:… --> trong trang",
     "IMG": "Ảnh của bài hướng dẫn (docs/huong-dan/<tên-bài>/)",
     "VID": "Video (data/videos.yml và tệp video)",
     "AUD": "Âm thanh đọc bài",
@@ -221,6 +222,9 @@ _ALL = [
     Code("I18N-STALE", "I18N", "Bản dịch đánh dấu đã duyệt nhưng trang tiếng Việt đã đổi",
          "Chạy `bdhvs translations --stale` để xem phần đã đổi, dịch lại, nhờ người duyệt rồi chạy "
          "`bdhvs translate --sync`; đến lúc đó trang Êđê không được đăng."),
+    # --- page markers (content/markers.py) -------------------------------------------
+    Code("MARK-UNKNOWN", "MARK", "Thẻ <!-- bdhvs:… --> không có", "Dùng một trong các thẻ liệt kê trong thông báo."),
+    Code("MARK-PLACE", "MARK", "Thẻ <!-- bdhvs:… --> đặt ở trang không dùng được nó", "Xoá thẻ khỏi trang này."),
     # --- guide media (docs/huong-dan/<slug>/, data/videos.yml; docs-dev/media.md) --------
     Code("IMG001", "IMG", "Tệp .yml của ảnh không đọc được (lỗi cú pháp YAML, không phải UTF-8)",
          "Kiểm tra thụt lề (dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép; xem docs-dev/media.md."),

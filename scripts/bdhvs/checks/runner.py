@@ -16,6 +16,7 @@ from bdhvs.checks import (
     redaction, sitelinks, spelling,
 )
 from bdhvs.checks.codes import CODES, finding
+from bdhvs.content import markers
 from bdhvs.checks.source import IMAGE_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.inputs import datafiles, images, pages, yamlsafe
 from bdhvs.findings import Finding, relative
@@ -127,6 +128,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)
         out += privacy.check(doc, ctx.data)
+        out += markers.check(doc, ctx.options.docs_dir)
         if ctx.options.style:
             out += mdstyle.check(doc)
     else:

@@ -26,7 +26,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from bdhvs import settings
-from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
+from bdhvs.checks.codes import finding
+from bdhvs.content import addresses as official, glossary, guides as guide_index, markers, navigation, staff
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
 from bdhvs.inputs import feature as gate
 
@@ -35,11 +36,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 GLOSSARY_FILE = "glossary.yml"
 ABBR_FILE = "glossary-abbr.md"
 DOMAINS_FILE = "domains.yml"
-MARKER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*bdhvs:(?P<name>[a-z]+(?:-[a-z]+)*)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->",
-                    re.M)
-# Markers other features expand (left alone here).
-OTHER_MARKERS = {"translation-status"}
-EDITOR_DIR = "bien-tap/"  # editors' pages (page_type: editor), inside a language folder
+MARKER, OTHER_MARKERS, EDITOR_DIR = markers.MARKER, markers.OTHER_MARKERS, markers.EDITOR_DIR  # one place: markers.py
 
 
 def lang_relative(src_uri: str) -> str:
@@ -283,6 +280,11 @@ class GuidesFeature:
         page_src = lang_relative(page.file.src_uri)
         seen: dict[str, int] = {}
 
+        def seen_count(match: re.Match) -> int:
+            text = match.group(0).strip()
+            seen[text] = seen.get(text, -1) + 1
+            return seen[text]
+
         def where(match: re.Match) -> str:
             text = match.group(0).strip()
             seen[text] = seen.get(text, -1) + 1
@@ -291,44 +293,40 @@ class GuidesFeature:
         def expand(match: re.Match) -> str:
             name = match.group("name")
             indent = match.group("indent") or ""
-            args = dict(arg.split("=", 1) for arg in match.group("args").split())
+            args = markers.args_of(match)
             if name in OTHER_MARKERS:
                 return match.group(0)
+            wrong = markers.problem(match, page_src, page.meta.get("page_type"))
+            if wrong:  # the same rule as `bdhvs check`: a finding at the marker's line, marker left out
+                gate.report([self._marker_finding(page, match, seen_count(match), *wrong)])
+                return indent
             if name == "official-addresses":
-                if page.meta.get("page_type") != "guide" or args:
-                    raise PluginError(
-                        f"{where(match)}: thẻ <!-- bdhvs:official-addresses --> chỉ dùng trong bài hướng dẫn "
-                        "(page_type: guide) và không có tham số. Cách sửa: xoá thẻ khỏi trang này, hoặc viết đúng "
-                        "<!-- bdhvs:official-addresses --> trên một dòng riêng của bài hướng dẫn.")
                 return official.render(self.addresses, page.file.src_uri, indent)
-            if name == "staff-notes" and not args:
-                if not page_src.startswith(EDITOR_DIR):
-                    raise PluginError(
-                        f"{where(match)}: thẻ <!-- bdhvs:staff-notes --> (ghi chú cho cán bộ) chỉ dùng trong trang "
-                        f"cho người biên tập, thư mục docs/vi/{EDITOR_DIR}. Cách sửa: xoá thẻ khỏi trang này.")
+            if name == "staff-notes":
                 return indent + self._staff_listing(config, page_src)
-            if name == "secrets" and not args:
+            if name == "secrets":
                 try:
                     return indent + glossary.render_secrets(self.terms, indent)
                 except glossary.GlossaryError as exc:
                     raise PluginError(f"{where(match)}: {exc}") from None
             if name == "guides" and args.get("by") == "platform":
                 return indent + guide_index.render_by_platform(self.guides, page_src)
-            if name == "guides" and args.get("by") == "audience":
+            if name == "guides":
                 return indent + guide_index.render_by_audience(self.guides, page_src)
-            if name == "tasks" and args.get("audience") in AUDIENCES:
+            if name == "tasks":
                 return indent + guide_index.render_tasks(self.guides, args["audience"], page_src)
-            if name == "glossary" and not args:
-                return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
-            raise PluginError(
-                f"{where(match)}: không hiểu thẻ '{match.group(0).strip()}'. Cách sửa: dùng một trong các thẻ "
-                "<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
-                f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "
-                "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
-                "<!-- bdhvs:staff-notes --> (trang cho người biên tập)."
-            )
+            return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
 
         return MARKER.sub(expand, markdown)
+
+    def _marker_finding(self, page, match: re.Match, nth: int, code: str, message: str, hint: str):
+        """The finding of a wrong marker, at its line in the page file (``nth`` occurrence)."""
+        record = gate.record_of(page.file.abs_src_path, self._config)
+        text, pos = match.group(0).strip(), -1
+        for _ in range(nth + 1):
+            pos = record.text.find(text, pos + 1)
+        line, col = record.doc.pos(pos) if pos >= 0 and record.doc else (1, 1)
+        return finding(record.name, line, col, code, message, hint)
 
     def _staff_listing(self, config, page_src: str) -> str:
         docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE

@@ -107,6 +107,15 @@ class _LinkWarnings(logging.Filter):
 _LINK_FILTER = _LinkWarnings()
 
 
+def report(findings) -> None:
+    """Print findings of the build in progress (once each), for any feature."""
+    gate = _LINK_FILTER.gate
+    if gate is not None:
+        gate.report(findings)
+    else:
+        Reporter()(findings)
+
+
 class Gate:
     def __init__(self, plugin):
         self.plugin = plugin
