@@ -288,7 +288,7 @@ def _from_text(path: Path, name: str, text: str, spec: Spec, findings: list[Find
     for error in sorted(validator.iter_errors(parsed.plain()), key=lambda e: [str(p) for p in e.absolute_path]):
         for leaf in _leaves(error):
             where = tuple(leaf.absolute_path)
-            findings.append(finding(name, record.line(*where), 1, spec.code, f"{_where(where)}: {_vi(leaf)}",
+            findings.append(finding(name, record.line(*where), 1, spec.code, f"{_where(where, parsed.data)}: {_vi(leaf)}",
                                     "Xem mẫu ở đầu tệp và data/README.md."))
     for rule in spec.rules:
         findings += rule(record)
@@ -308,8 +308,21 @@ def _leaves(error: jsonschema.ValidationError):
     return [error]
 
 
-def _where(path: tuple) -> str:
-    return " → ".join(f"mục {p + 1}" if isinstance(p, int) else str(p) for p in path) or "tệp"
+_NAMES = ("term", "key", "domain", "number", "email", "ede", "right", "youtube", "file", "vi")
+
+
+def _where(path: tuple, data=None) -> str:
+    """'domains → mục 2 (vneid.gov.vn) → status': where a problem is, with the entry's name."""
+    parts, node = [], data
+    for p in path:
+        node = node[p] if isinstance(node, (list, dict)) and (isinstance(node, dict) and p in node or
+                                                               isinstance(node, list) and isinstance(p, int) and p < len(node)) else None
+        if isinstance(p, int):
+            name = next((node[k] for k in _NAMES if isinstance(node, dict) and isinstance(node.get(k), (str, int))), None)
+            parts.append(f"mục {p + 1}" + (f" ({name})" if name is not None else ""))
+        else:
+            parts.append(str(p))
+    return " → ".join(parts) or "tệp"
 
 
 def _vi(error: jsonschema.ValidationError) -> str:
