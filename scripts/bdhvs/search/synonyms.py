@@ -133,7 +133,8 @@ def load(data_dir: Path | None = None) -> Synonyms:
     out.groups += _name_groups(data_dir)
     record = datafiles.read(FILE_NAME, data_dir, root=data_dir.parent)  # the gate's reader
     if record.data is None:
-        return out  # missing, or unreadable: the gate reports it (DATA-YAML, FILE-…) at its line
+        out.problems += record.findings  # unreadable: the gate's findings (DATA-YAML, FILE-…) at the line
+        return out
     doc, root = record.data, record.node
 
     def problem(node, message: str) -> None:
