@@ -34,7 +34,6 @@ FAMILIES = {
     "PRIV": "Riêng tư",
     "MD": "Kiểu viết Markdown",
     "DATA": "Tệp dữ liệu trong data/",
-    "I18N": "Bản dịch tiếng Êđê",
     "MARK": "Thẻ <!-- bdhvs:… --> trong trang",
     "IMG": "Ảnh của bài hướng dẫn (docs/huong-dan/<tên-bài>/)",
     "VID": "Video (data/videos.yml và tệp video)",
@@ -218,10 +217,6 @@ _ALL = [
          "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
     Code("DATA-DUPLICATE-KEY", "DATA", "Một khoá viết hai lần trong cùng một mục",
          "Xoá một trong hai dòng, giữ lại giá trị đúng (YAML chỉ giữ lần viết sau)."),
-    # --- Ede translation ---------------------------------------------------------------
-    Code("I18N-STALE", "I18N", "Bản dịch đánh dấu đã duyệt nhưng trang tiếng Việt đã đổi",
-         "Chạy `bdhvs translations --stale` để xem phần đã đổi, dịch lại, nhờ người duyệt rồi chạy "
-         "`bdhvs translate --sync`; đến lúc đó trang Êđê không được đăng."),
     # --- page markers (content/markers.py) -------------------------------------------
     Code("MARK-UNKNOWN", "MARK", "Thẻ <!-- bdhvs:… --> không có", "Dùng một trong các thẻ liệt kê trong thông báo."),
     Code("MARK-PLACE", "MARK", "Thẻ <!-- bdhvs:… --> đặt ở trang không dùng được nó", "Xoá thẻ khỏi trang này."),

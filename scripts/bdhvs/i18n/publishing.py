@@ -65,38 +65,3 @@ def unmarked_ede(html: str) -> list[str]:
         el.decompose()
     return sorted({w for w in tokens(soup.get_text(" ")) if any(c in EDE_ONLY_LETTERS for c in w)})
 
-
-def check(doc, docs_dir, root) -> list:
-    """The publishing rule as findings, for `bdhvs check` AND the build (the page reader,
-    bdhvs.inputs.pages, calls it; nothing else decides): an Ede page marked ``reviewed``
-    must carry the ``source_hash`` of today's Vietnamese page. A missing hash is refused
-    by the schema (FM-REQUIRED); a hash of an older Vietnamese text here (I18N-STALE).
-    ``sourced`` pages are not translations (see above) and carry no hash."""
-    from pathlib import Path
-
-    from bdhvs.checks.codes import finding
-    from bdhvs.checks.source import node_at
-    from bdhvs.i18n.base import source_hash
-
-    meta = doc.meta if isinstance(doc.meta, dict) else {}
-    info = meta.get("translation")
-    if doc.lang != "ede" or not isinstance(info, dict) or info.get("status") != "reviewed":
-        return []
-    recorded, vi_source = info.get("source_hash"), info.get("source")
-    if not isinstance(recorded, str) or not isinstance(vi_source, str) or not recorded:
-        return []
-    vi_path = Path(docs_dir) / "vi" / vi_source
-    try:
-        current = source_hash(vi_path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        current = None
-    if current == recorded:
-        return []
-    node, key = node_at(doc.fm_node, ["translation", "source_hash"])
-    mark = (key or node or doc.fm_node).start_mark
-    line = doc.pos(doc.fm_offset)[0] + mark.line
-    what = (f"trang tiếng Việt docs/vi/{vi_source} đã đổi từ khi dịch (mã hiện nay {current})" if current
-            else f"không có trang tiếng Việt docs/vi/{vi_source}")
-    return [finding(doc.name, line, mark.column + 1, "I18N-STALE",
-                    f"Bản dịch ghi status: reviewed với source_hash {recorded}, nhưng {what}: "
-                    "bản dịch này không được đăng cho bà con")]

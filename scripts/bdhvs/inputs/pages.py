@@ -3,7 +3,8 @@
 Decoding (UTF-8, BOM, UTF-16, Windows-1258/1252 guessed with the Vietnamese dictionary,
 binary junk, size and line limits), the front matter (parsed once through
 :mod:`bdhvs.inputs.yamlsafe`), its schema (:mod:`bdhvs.checks.frontmatter`) and the Ede
-publishing rule (:mod:`bdhvs.i18n.publishing`) give one list of findings. `bdhvs check`,
+publishing rule (the schema's ``translation`` part, see :mod:`bdhvs.i18n.publishing`)
+give one list of findings. `bdhvs check`,
 the build (on_page_read_source), the guide index, the translation tools and the browser
 editor all read pages through :func:`read`, so they see the same text, the same meta and
 the same problems. Records are cached per file version (path, size, mtime), so a build
@@ -83,10 +84,10 @@ def _read(path: Path, root: Path, docs_dir: Path, is_word, rules: bool) -> PageR
     record = PageRecord(path, name, doc, list(findings))
     if doc is not None and rules and doc.kind == "page":
         from bdhvs.checks import frontmatter
-        from bdhvs.i18n import publishing
 
+        # The schema is also the Ede publishing rule's gate: a `reviewed` translation without
+        # its source_hash (or with a malformed one) is refused here, for check AND build.
         record.findings += frontmatter.check(doc)
-        record.findings += publishing.check(doc, docs_dir, root)
     return record
 
 
