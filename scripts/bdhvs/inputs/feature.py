@@ -36,7 +36,9 @@ _ALLOWED_KEYS = set(schema.GUIDE["properties"]) | set(schema.OTHER["properties"]
 
 
 def project_root(config) -> Path:
-    path = getattr(config, "config_file_path", None) or config.get("config_file_path")
+    path = getattr(config, "config_file_path", None)
+    if path is None and hasattr(config, "get"):
+        path = config.get("config_file_path")
     return Path(path).resolve().parent if path else settings.ROOT
 
 
@@ -47,7 +49,8 @@ def data_dir(root: Path) -> Path:
 def record_of(abs_src_path: str, config) -> pages.PageRecord:
     """The gate's record of a page file, for any feature of the build (cached: one read
     and one front-matter parse per file version, whatever the number of callers)."""
-    return pages.read(Path(abs_src_path), root=project_root(config), docs_dir=Path(config.docs_dir))
+    docs_dir = getattr(config, "docs_dir", None)
+    return pages.read(Path(abs_src_path), root=project_root(config), docs_dir=Path(docs_dir) if docs_dir else None)
 
 
 def page_meta(record: pages.PageRecord) -> dict:
