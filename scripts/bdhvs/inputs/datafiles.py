@@ -163,12 +163,9 @@ class Spec:
 def _ede_rules(status_key: str, source_key: str, default_status: str) -> Rule:
     def rule(rec: DataRecord) -> list[Finding]:
         out = []
-        data = rec.data
-        key = "terms" if isinstance(data, dict) and "terms" in data else None
-        for entry, line, _ in rec.items(key):
+        for entry, line, _ in rec.items(_entries_key(rec.data)):
             ede, source_ = entry.get("ede"), entry.get(source_key)
-            status = entry.get(status_key) or ("sourced" if ede and status_key == "status" and default_status == "sourced"
-                                                else default_status)
+            status = entry.get(status_key) or default_status
             what = entry.get("term") or entry.get("key") or entry.get("vi") or entry.get("ede")
             if status in ("sourced", "reviewed") and not ede:
                 out.append(finding(rec.name, line, 1, "DATA-ENTRY", f"'{what}': {status_key} {status} nhưng chưa có chữ Êđê (ede)",
@@ -189,12 +186,15 @@ def _ede_rules(status_key: str, source_key: str, default_status: str) -> Rule:
     return rule
 
 
-def _unique(field_name: str, list_key: str | None, fold=str.strip) -> Rule:
+def _entries_key(data) -> str | None:
+    """glossary.yml keeps its list under ``terms:`` (a bare list is accepted too)."""
+    return "terms" if isinstance(data, dict) and "terms" in data else None
+
+
+def _unique(field_name: str, fold=str.strip) -> Rule:
     def rule(rec: DataRecord) -> list[Finding]:
         out, seen = [], {}
-        data = rec.data
-        key = list_key if list_key != "terms?" else ("terms" if isinstance(data, dict) and "terms" in data else None)
-        for entry, line, _ in rec.items(key):
+        for entry, line, _ in rec.items(_entries_key(rec.data)):
             value = entry.get(field_name)
             if not isinstance(value, str):
                 continue
@@ -216,10 +216,10 @@ def _videos_spec() -> Spec:
 
 
 SPECS: dict[str, Spec] = {
-    "glossary.yml": Spec(GLOSSARY, rules=(_ede_rules("ede_status", "ede_source", "wanted"), _unique("term", "terms?"))),
+    "glossary.yml": Spec(GLOSSARY, rules=(_ede_rules("ede_status", "ede_source", "wanted"), _unique("term"))),
     "ede-words.yml": Spec({"type": "array", "items": EDE_WORD}, rules=(_ede_rules("status", "source", "sourced"),)),
     "ede-ui.yml": Spec({"type": "array", "items": EDE_UI},
-                       rules=(_ede_rules("status", "source", "wanted"), _unique("key", None))),
+                       rules=(_ede_rules("status", "source", "wanted"), _unique("key"))),
     "domains.yml": Spec(DOMAINS),
     "hotlines.yml": Spec(HOTLINES),
     "confusables-vi.yml": Spec(CONFUSABLES),
