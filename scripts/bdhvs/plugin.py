@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs")
 
 # "module:Class" of each feature, in the order they run.
 FEATURES: list[str] = [
+    "bdhvs.inputs.feature:Gate",  # FIRST: every page and data file enters through the gate
     "bdhvs.i18n.feature:Translations",
     "bdhvs.reading.feature:Reading",
     "bdhvs.content.feature:GuidesFeature",
@@ -104,7 +105,18 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         jinja_cache.attach(env)
         return self._dispatch("on_env", env, config, files)
 
+    def on_page_read_source(self, page, config):
+        # The gate (bdhvs.inputs) decodes every page; MkDocs never reads the file itself.
+        for feature in self.features:
+            handler = getattr(feature, "on_page_read_source", None)
+            if handler is not None:
+                source = handler(page, config)
+                if source is not None:
+                    return source
+        return None
+
     def on_page_markdown(self, markdown, page, config, files):
+        self.features[0].set_meta(page)  # page.meta from the gate's record (parsed once)
         return self._dispatch("on_page_markdown", markdown, page, config, files)
 
     def on_page_content(self, html, page, config, files):

@@ -38,3 +38,12 @@ SKETCH_BUDGET_GZIP = 4 * 1024  # one drawn sketch (SVG), gzip -6 as the web serv
 VIDEO_BUDGET = 8 * 1024 * 1024  # one local video file for offline classes
 AUDIO_BUDGET = 400 * 1024  # one recorded audio clip
 MAX_SOURCE_BYTES = 512 * 1024  # a Markdown page larger than this is refused by the checks
+
+# Limits of what the gate (scripts/bdhvs/inputs/) reads: beyond them an input is refused
+# with a Vietnamese finding instead of exhausting memory or time.
+YAML_MAX_BYTES = 1024 * 1024  # one data file or front matter
+YAML_MAX_ALIASES = 1000  # YAML aliases (*name) in one data file; front matter allows none
+YAML_MAX_NODES = 100_000  # values in one YAML file once its aliases are expanded ("billion laughs")
+YAML_MAX_DEPTH = 20  # nested lists/mappings in one YAML document
+IMAGE_MAX_BYTES = 20 * 1024 * 1024  # one screenshot or sketch source under docs/huong-dan/
+IMAGE_MAX_PIXELS = 40_000_000  # width × height of one image (a phone screenshot is ≈ 3 million)

@@ -19,7 +19,23 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @lru_cache(maxsize=4096)
 def _load(text: str):
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    """Through the gate's YAML reader (bdhvs.inputs.yamlsafe): an alias bomb, thousands of
+    nested brackets or an oversized file raise yaml.YAMLError (which callers handle) instead
+    of exhausting memory; an impossible date (2026-02-30) stays the text the editor typed
+    instead of raising ValueError. The gate reports both as findings."""
+    from bdhvs.inputs import yamlsafe
+
+    parsed = yamlsafe.parse(text)
+    if not parsed.usable:
+        if parsed.error is not None:
+            raise parsed.error
+        problem = parsed.problems[0]
+        raise yaml.MarkedYAMLError(context=GATE_CONTEXT, problem=problem.message,
+                                   problem_mark=yaml.Mark("<yaml>", 0, problem.line - 1, problem.col - 1, None, None))
+    return parsed.data
+
+
+GATE_CONTEXT = "bdhvs-gate"  # a limit of the gate, already worded in Vietnamese
 
 
 def safe_load(text: str):
@@ -82,6 +98,9 @@ _PROBLEMS = {
     "found unexpected ':'": "có dấu hai chấm ':' ở chỗ không được phép — đặt giá trị trong ngoặc kép",
     "found character '@' that cannot start any token": "giá trị bắt đầu bằng @ — đặt giá trị trong ngoặc kép",
     "found character '`' that cannot start any token": "giá trị bắt đầu bằng ` — đặt giá trị trong ngoặc kép",
+    "could not determine a constructor": "có thẻ YAML lạ (bắt đầu bằng !) — máy không đọc loại giá trị này; "
+                                         "xoá thẻ, viết giá trị bình thường",
+    "found unhashable key": "khoá phải là chữ, không phải danh sách hay nhóm",
 }
 
 
@@ -92,6 +111,8 @@ def _unclosed(quote: str) -> str:
 
 def problem_vi(problem: str, context: str = "", quote: str = '"') -> str:
     """PyYAML's English problem in plain Vietnamese (the original text when unknown)."""
+    if context == GATE_CONTEXT:
+        return problem
     if context.startswith("while scanning a quoted scalar"):
         return _unclosed(quote)
     if context.startswith("while parsing a flow sequence"):

@@ -4,7 +4,6 @@ pages keep the strict one."""
 from __future__ import annotations
 
 import re
-import urllib.request
 
 import pytest
 

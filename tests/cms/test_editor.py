@@ -129,7 +129,7 @@ def test_create_guide_with_source_and_image_then_translate_and_review(editor, ad
     field("publisher").fill("Bộ Công an")
     page.locator('[id^="date-field-"]').first.fill("2026-11-20")
     field("last_reviewed").fill("2026-11-25")
-    field("body").fill(f"Trang này giúp bạn thử trình biên tập.\n\n## Các bước\n\n1. Mở ứng dụng **VNeID**.\n")
+    field("body").fill("Trang này giúp bạn thử trình biên tập.\n\n## Các bước\n\n1. Mở ứng dụng **VNeID**.\n")
     publish(page)
     page.wait_for_url(f"**/entries/{SLUG}")
     meta = wait_for(lambda: vi_file.exists() and front_matter(vi_file), "the new guide on disk")

@@ -8,7 +8,7 @@ def test_first_use_in_text_is_focusable_later_uses_plain():
     html = f"<h2>Nhập {ABBR}</h2><p>Gõ {ABBR} vào ô.</p><p>Không đọc {ABBR} cho ai.</p>"
     out = explain_once(html)
     assert out.count("<abbr") == 1
-    assert f'<p>Gõ <abbr tabindex="0" title="Mã xác thực">OTP</abbr> vào ô.</p>' in out
+    assert '<p>Gõ <abbr tabindex="0" title="Mã xác thực">OTP</abbr> vào ô.</p>' in out
     assert out.startswith("<h2>Nhập OTP</h2>")  # not in headings
     assert out.endswith("<p>Không đọc OTP cho ai.</p>")
 

@@ -68,7 +68,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize("text, line, words", [
     ("- term: OTP\n  definition: Mã.\n", 1, "source"),
     ("- term: A\n  definition: B\n  source: {title: T, url: https://a.vn}\n"
-     "- term: OTP\n  definition: Mã\n  source: {title: T, url: http://a.vn}\n", 4, "https://"),
+     "- term: OTP\n  definition: Mã\n  source: {title: T, url: http://a.vn}\n", 6, "https://"),  # the url's own line
     ("- term: A\n  definition: B\n  source: {title: T, url: https://a.vn}\n  ede: ka\n  ede_status: wanted\n", 1,
      "wanted"),
     ("- term: A\n  definition: B\n  source: {title: T, url: https://a.vn}\n  ede: ka\n  ede_status: sourced\n", 1,

@@ -81,8 +81,10 @@ def test_translators_get_the_wanted_glossary_terms(tmp_path, monkeypatch, capsys
 
     project = Project(make_project(tmp_path / "proj"))
     (project.data / "glossary.yml").write_text(
-        "- term: VNeID\n  definition: Ứng dụng định danh điện tử.\n  ede: null\n  ede_status: wanted\n"
-        "- term: học\n  definition: Học tập.\n  ede: hriăm\n  ede_status: sourced\n"
+        "- term: VNeID\n  definition: Ứng dụng định danh điện tử.\n  source: {title: Nguồn, url: https://a.gov.vn}\n"
+        "  ede: null\n  ede_status: wanted\n"
+        "- term: học\n  definition: Học tập.\n  source: {title: Nguồn, url: https://a.gov.vn}\n"
+        "  ede: hriăm\n  ede_status: sourced\n"
         "  ede_source: https://www.lienminhchienthan.com/topic/hoc-tieng-ede/\n", encoding="utf-8")
     page = report.markdown(project, "bien-tap")
     assert "| VNeID | Ứng dụng định danh điện tử. |" in page

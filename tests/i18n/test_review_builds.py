@@ -4,7 +4,6 @@ strings are used only when reviewed, and the editors' status page is generated."
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 import yaml

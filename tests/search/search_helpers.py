@@ -1,7 +1,6 @@
 """Search test helpers: the fixed fixture site, and driving the search dialog like a reader."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

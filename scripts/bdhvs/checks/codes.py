@@ -36,6 +36,10 @@ FAMILIES = {
     "DATA": "Tệp dữ liệu trong data/",
     "GUIDE": "Trang cho bà con: khung an toàn, tự kiểm tra, câu dài",
     "RECHECK": "Ngày cần xem lại",
+    "MARK": "Thẻ <!-- bdhvs:… --> trong trang",
+    "IMG": "Ảnh của bài hướng dẫn (docs/huong-dan/<tên-bài>/)",
+    "VID": "Video (data/videos.yml và tệp video)",
+    "AUD": "Âm thanh đọc bài",
 }
 
 _ALL = [
@@ -237,6 +241,39 @@ _ALL = [
          "ngày xem lại mới (`recheck:` hoặc `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`)."),
     Code("RECHECK-DATE", "RECHECK", "Ngày xem lại viết sai hoặc không có thật",
          "Viết `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`, ví dụ `<!-- bdhvs:recheck 2027-03-31 -->`."),
+    Code("DATA-DUPLICATE-KEY", "DATA", "Một khoá viết hai lần trong cùng một mục",
+         "Xoá một trong hai dòng, giữ lại giá trị đúng (YAML chỉ giữ lần viết sau)."),
+    # --- page markers (content/markers.py) -------------------------------------------
+    Code("MARK-UNKNOWN", "MARK", "Thẻ <!-- bdhvs:… --> không có", "Dùng một trong các thẻ liệt kê trong thông báo."),
+    Code("MARK-PLACE", "MARK", "Thẻ <!-- bdhvs:… --> đặt ở trang không dùng được nó", "Xoá thẻ khỏi trang này."),
+    # --- guide media (docs/huong-dan/<slug>/, data/videos.yml; docs-dev/media.md) --------
+    Code("IMG001", "IMG", "Tệp .yml của ảnh không đọc được (lỗi cú pháp YAML, không phải UTF-8)",
+         "Kiểm tra thụt lề (dấu cách, không dùng Tab), dấu hai chấm và dấu ngoặc kép; xem docs-dev/media.md."),
+    Code("IMG002", "IMG", "Khoá hoặc giá trị trong tệp .yml của ảnh không đúng mẫu", "Xem mẫu trong docs-dev/media.md."),
+    Code("IMG003", "IMG", "Toạ độ ra ngoài ảnh (ảnh không được đăng)", "Sửa toạ độ cho nằm trong kích thước ảnh."),
+    Code("IMG004", "IMG", "Ảnh vẫn quá 60 kB sau khi nén", "Cắt bớt phần không cần (`crop`) trong tệp .yml của ảnh."),
+    Code("IMG005", "IMG", "Có tệp .yml nhưng không có ảnh và không có `sketch:`", "Thêm ảnh cùng tên, hoặc xoá tệp .yml."),
+    Code("IMG006", "IMG", "Không đọc được tệp ảnh", "Lưu lại ảnh dạng PNG hoặc JPEG từ điện thoại hay máy tính rồi chép lại."),
+    Code("IMG007", "IMG", "Tên tệp ảnh sai quy tắc, hoặc hai tệp trùng tên", "Đặt tên theo docs-dev/media.md (chữ thường không dấu, gạch ngang)."),
+    Code("IMG008", "IMG", "Thiếu phông Noto Sans để vẽ chú thích", "Cài gói Debian `fonts-noto-core`."),
+    Code("IMG009", "IMG", "Ảnh không có mô tả (alt)", "Viết mô tả ảnh trong ![mô tả](tệp.png): người khiếm thị nghe mô tả này."),
+    Code("IMG010", "IMG", "Số bước vẽ trên ảnh khác với bước chứa ảnh", "Sửa số bước trong tệp .yml cho khớp với bước trong bài."),
+    Code("IMG011", "IMG", "Ảnh quá nhiều điểm ảnh (rộng × cao) để xử lý",
+         "Chụp lại màn hình, hoặc thu nhỏ ảnh (một ảnh chụp màn hình điện thoại khoảng 1080 × 2400)."),
+    Code("IMG012", "IMG", "Tệp ảnh quá nặng", "Lưu lại ảnh dạng PNG hoặc JPEG thường, không phải ảnh gốc chưa nén."),
+    Code("VID001", "VID", "data/videos.yml sai mẫu", "Xem mẫu ở đầu tệp data/videos.yml và docs-dev/media.md."),
+    Code("VID002", "VID", "Video chưa có trong data/videos.yml, hoặc không phải YouTube/tệp video",
+         "Thêm mục vào data/videos.yml với kênh chính thức, nguồn xác nhận và ngày kiểm tra."),
+    Code("VID003", "VID", "Tệp video quá 8 MB", "Nén lại video (xem docs-dev/media.md) hoặc dùng video YouTube chính thức."),
+    Code("VID004", "VID", "Video thiếu phụ đề tiếng Việt .vi.vtt, hoặc phụ đề không phải WebVTT", "Thêm tệp phụ đề <tên>.vi.vtt cạnh video."),
+    Code("VID005", "VID", "Thiếu ảnh bìa video", "Thêm ảnh bìa (một khung hình của video) vào thư mục của bài hướng dẫn."),
+    Code("VID006", "VID", "`file:` trong data/videos.yml trỏ tới tệp không có", "Sửa đường dẫn 'file:' hoặc thêm tệp video."),
+    Code("AUD001", "AUD", "Tên tệp âm thanh sai quy tắc <tên>.vi.opus hoặc <tên>.ede.opus", "Đổi tên tệp theo quy tắc."),
+    Code("AUD002", "AUD", "Tệp âm thanh quá 400 kB", "Ghi âm ngắn hơn hoặc nén lại (Opus, một kênh)."),
+    Code("AUD003", "AUD", "Tệp âm thanh không phải Opus hay AAC", "Đổi sang Opus (xem docs-dev/media.md)."),
+    Code("AUD004", "AUD", "Tệp âm thanh không phải một kênh (mono)", "Xuất lại âm thanh một kênh (mono)."),
+    Code("AUD005", "AUD", "Thiếu lời đọc .txt của tệp âm thanh", "Thêm tệp <tên>.txt ghi lời đọc, cạnh tệp âm thanh."),
+    Code("AUD006", "AUD", "`type:audio` không trỏ tới tệp âm thanh trong docs/huong-dan/", "Sửa đường dẫn tới tệp âm thanh."),
 ]
 
 WARNING_MARK = "(cảnh báo, không chặn)"

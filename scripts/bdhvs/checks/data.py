@@ -11,9 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from bdhvs import settings, yamlfast
+from bdhvs import settings
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
 
@@ -77,57 +76,6 @@ def read_word_list(path: Path, problems: list[Finding]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _yaml(path: Path, problems: list[Finding]):
-    name = relative(path, settings.ROOT)
-    text = None
-    try:
-        text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), name
-    except FileNotFoundError:
-        return None, name
-    except yaml.YAMLError as exc:
-        line, col, problem = yamlfast.describe_error(exc, text)
-        problems.append(finding(name, line, col, "DATA-YAML", f"YAML sai cú pháp: {problem}"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(finding(name, 1, 1, "DATA-YAML", f"Không đọc được tệp: {exc}"))
-    return None, name
-
-
-def _entries(doc, key: str, name: str, problems: list[Finding]) -> list[dict]:
-    items = doc.get(key) if isinstance(doc, dict) else None
-    if items is None:
-        return []
-    if not isinstance(items, list):
-        problems.append(finding(name, 1, 1, "DATA-ENTRY", f"'{key}' phải là danh sách"))
-        return []
-    good = []
-    for i, item in enumerate(items, 1):
-        if isinstance(item, dict):
-            good.append(item)
-        else:
-            problems.append(finding(name, 1, 1, "DATA-ENTRY", f"Mục thứ {i} của '{key}' phải là nhóm trường"))
-    return good
-
-
-def _line_of(name: str, value) -> int:
-    """Line of the first occurrence of an entry's value in the data file (1 if unknown)."""
-    try:
-        text = (settings.ROOT / name).read_text(encoding="utf-8") if not Path(name).is_absolute() else Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return 1
-    pos = text.find(str(value)) if value else -1
-    return text.count("\n", 0, pos) + 1 if pos >= 0 else 1
-
-
-def _require(item: dict, keys: tuple[str, ...], what: str, name: str, problems: list[Finding]) -> bool:
-    missing = [k for k in keys if not item.get(k)]
-    if missing:
-        line = _line_of(name, item.get(keys[0]))
-        problems.append(finding(name, line, 1, "DATA-ENTRY", f"{what}: thiếu {', '.join(missing)}"))
-        return False
-    return True
-
-
 def digits(text: str) -> str:
     return re.sub(r"\D", "", str(text))
 
@@ -148,37 +96,34 @@ def load(data_dir: Path | None = None, dictionary: Path | None = None) -> Projec
     exceptions = read_word_list(data_dir / "tone-exceptions.txt", problems)
     pd.tone_exceptions = sorted(exceptions, key=len, reverse=True)
 
-    doc, name = _yaml(data_dir / "domains.yml", problems)
-    for item in _entries(doc, "domains", name, problems):
-        label = f"Tên miền '{item.get('domain', '?')}'"
-        if not _require(item, ("domain", "owner", "source", "evidence", "status", "use"), label, name, problems):
-            continue
-        if item["status"] not in ("ok", "verified", "uncertain", "not-found") or item["use"] not in ("link", "source"):
-            problems.append(finding(name, 1, 1, "DATA-ENTRY", f"{label}: status hoặc use không hợp lệ"))
-            continue
+    # The YAML files are read by the gate (bdhvs.inputs.datafiles: schema, findings at the
+    # line, reported by `bdhvs check` for each file); only the entries it accepts are used.
+    from bdhvs.inputs import datafiles
+
+    root = data_dir.parent
+    rec = datafiles.read("domains.yml", data_dir, root=root)
+    for item, _line, _path in rec.items("domains"):
         dom = str(item["domain"]).lower().removeprefix("www.")
         pd.domains[dom] = Domain(dom, item["owner"], item["status"], item["use"], list(item.get("prefixes") or []))
-    if isinstance(doc, dict):
-        pd.shorteners = frozenset(str(s).lower() for s in doc.get("shorteners") or [])
-        pd.source_suffixes = tuple("." + str(s).lower().lstrip(".") for s in doc.get("source_suffixes") or [])
+    if isinstance(rec.data, dict):
+        pd.shorteners = frozenset(str(s).lower() for s in rec.data.get("shorteners") or [])
+        pd.source_suffixes = tuple("." + str(s).lower().lstrip(".") for s in rec.data.get("source_suffixes") or [])
 
-    doc, name = _yaml(data_dir / "hotlines.yml", problems)
-    for item in _entries(doc, "hotlines", name, problems):
-        if _require(item, ("number", "what", "status", "source"), f"Số '{item.get('number', '?')}'", name, problems):
-            pd.hotlines[digits(item["number"])] = item
-    for item in _entries(doc, "emails", name, problems):
-        if _require(item, ("email", "what", "status", "source"), f"Thư '{item.get('email', '?')}'", name, problems):
-            pd.emails[str(item["email"]).lower()] = item
+    rec = datafiles.read("hotlines.yml", data_dir, root=root)
+    for item, _line, _path in rec.items("hotlines"):
+        pd.hotlines[digits(item["number"])] = item
+    for item, _line, _path in rec.items("emails"):
+        pd.emails[str(item["email"]).lower()] = item
 
-    doc, name = _yaml(data_dir / "confusables-vi.yml", problems)
-    for item in _entries(doc, "confusables", name, problems):
-        if _require(item, ("wrong", "right", "reason", "source"), f"Mục '{item.get('right', '?')}'", name, problems):
-            item["wrong"] = [_nfc(w) for w in (item["wrong"] if isinstance(item["wrong"], list) else [item["wrong"]])]
-            pd.confusables.append(item)
-    for item in _entries(doc, "names", name, problems):
-        if _require(item, ("right", "source"), f"Tên '{item.get('right', '?')}'", name, problems):
-            item["wrong"] = [_nfc(w) for w in item.get("wrong") or []]
-            pd.names.append(item)
+    rec = datafiles.read("confusables-vi.yml", data_dir, root=root)
+    for item, _line, _path in rec.items("confusables"):
+        item = dict(item)
+        item["wrong"] = [_nfc(w) for w in (item["wrong"] if isinstance(item["wrong"], list) else [item["wrong"]])]
+        pd.confusables.append(item)
+    for item, _line, _path in rec.items("names"):
+        item = dict(item)
+        item["wrong"] = [_nfc(w) for w in item.get("wrong") or []]
+        pd.names.append(item)
     from bdhvs.search import synonyms  # data/search-synonyms.yml (search's own validator)
 
     problems += synonyms.check(data_dir)

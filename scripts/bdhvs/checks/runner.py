@@ -10,16 +10,16 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from bdhvs import settings, yamlfast
+from bdhvs import settings
 from bdhvs.checks import (
-    data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
+    data as data_mod, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
     redaction, sitelinks, spelling,
 )
 from bdhvs.checks import guidekit
-from bdhvs.checks.codes import finding
-from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
+from bdhvs.checks.codes import CODES, finding
+from bdhvs.content import markers
+from bdhvs.checks.source import IMAGE_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, load
+from bdhvs.inputs import datafiles, images, pages, yamlsafe
 from bdhvs.findings import Finding, relative
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
@@ -53,7 +53,7 @@ class Context:
                 if any(part in SKIP_DIRS or part.startswith(".") for part in path.relative_to(docs).parts):
                     continue
                 try:
-                    doc, _ = load(path, root=self.options.root, docs_dir=docs)
+                    doc = pages.read(path, root=self.options.root, docs_dir=docs).doc
                 except OSError:
                     continue
                 if doc is not None:
@@ -115,9 +115,10 @@ def _in_docs(doc: Document, ctx: Context) -> bool:
 
 
 def check_document(doc: Document, ctx: Context) -> list[Finding]:
+    """The content checks of a document the gate has read (its own findings — decoding,
+    front matter, schema, publishing rule — come with the record, see _check_file)."""
     out: list[Finding] = []
     if doc.kind in ("page", "markdown") and _in_docs(doc, ctx):
-        out += frontmatter.check(doc)
         p = prose.analyse(doc)
         hygiene_out = hygiene.check(doc, p, ctx.data)
         out += hygiene_out
@@ -129,15 +130,15 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += htmlsafety.check(doc, found)
         out += privacy.check(doc, ctx.data)
         out += guidekit.check(doc)
+        out += markers.check(doc, ctx.options.docs_dir)
         if ctx.options.style:
             out += mdstyle.check(doc)
     else:
-        if doc.kind == "yaml":
-            try:
-                yaml.safe_load(doc.text)
-            except yaml.YAMLError as exc:
-                line, col, problem = yamlfast.describe_error(exc, doc.text)
-                out.append(finding(doc.name, line, col, "DATA-YAML", f"YAML sai cú pháp: {problem}"))
+        if doc.kind == "yaml" and not _data_file(doc.path, ctx) and not _media_yaml(doc.path, ctx):
+            parsed = yamlsafe.parse(doc.text)
+            out += [finding(doc.name, p.line, p.col, "DATA-DUPLICATE-KEY" if p.kind == "duplicate" else "DATA-YAML",
+                            f"YAML sai cú pháp: {p.message}" if p.kind == "syntax" else p.message, p.hint)
+                    for p in parsed.problems if p.kind != "date"]
         # Data files and Markdown outside docs/ (README, generated copies): text hygiene,
         # privacy and YAML syntax only.
         text_prose = prose.analyse(doc) if doc.kind == "markdown" else prose.Prose(doc.text, [], [])
@@ -146,6 +147,20 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         if doc.path.name != "hotlines.yml":
             out += privacy.check(doc, ctx.data)
     return out
+
+
+def _data_file(path: Path, ctx: Context) -> bool:
+    try:
+        return path.parent.resolve() == ctx.options.data_dir.resolve() and path.name in datafiles.SPECS
+    except OSError:
+        return False
+
+
+def _media_yaml(path: Path, ctx: Context) -> bool:
+    try:
+        return path.parent.parent.resolve() == (ctx.options.docs_dir / "huong-dan").resolve()
+    except OSError:
+        return False
 
 
 def check_file(path: Path, ctx: Context) -> list[Finding]:
@@ -160,10 +175,26 @@ def _check_file(path: Path, ctx: Context) -> list[Finding]:
     out = names.check(path, ctx.options.docs_dir, ctx.options.root, ctx.pages)
     out += redaction.check(path, ctx.options.docs_dir, ctx.options.root)
     if path.suffix.lower() in IMAGE_SUFFIXES:
-        return out + privacy.check_image(path, ctx.options.root)
+        limits = images.limits(path, root=ctx.options.root)  # pixels and bytes before anything decodes it
+        if any(f.code in images.TOO_BIG for f in limits):
+            return out + limits
+        return out + limits + privacy.check_image(path, ctx.options.root)
+    if path.suffix.lower() in (".yml", ".yaml") and _media_yaml(path, ctx):
+        from bdhvs.media import spec as media_spec  # screenshot annotations, as the build reads them
+
+        out += media_spec.load(path, root=ctx.options.root)[1]
     is_word = ctx.data.is_vi_word if ctx.data.vi_syllables else None
-    doc, problems = load(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir, is_word=is_word)
-    out += problems
+    if _data_file(path, ctx):
+        # data/*.yml: the gate's reader (schema, findings at the line), as the build reads it
+        out += datafiles.read(path.name, ctx.options.data_dir, root=ctx.options.root).findings
+        doc, _ = load(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir, is_word=is_word)
+    elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+        record = pages.read(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir, is_word=is_word)
+        doc = record.doc
+        out += record.findings
+    else:
+        doc, problems = load(path, root=ctx.options.root, docs_dir=ctx.options.docs_dir, is_word=is_word)
+        out += problems
     if doc is not None:
         out += check_document(doc, ctx)
     return out
@@ -178,11 +209,25 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
               file=sys.stderr)
     for path in files:
         out += check_file(path, ctx)
-    return sorted(set(out))
+    return _once_per_line(out)
+
+
+def _once_per_line(findings: list[Finding]) -> list[Finding]:
+    """One finding per file, line and code for data files (the gate's schema and an older
+    semantic check may both see one broken entry)."""
+    out, seen = [], set()
+    for item in sorted(set(findings)):
+        key = (item.file, item.line, item.code)
+        if item.file.startswith("data/") and key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out
 
 
 # --- built site --------------------------------------------------------------------------
 _MKDOCS_LINE = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
+_PRINTED = re.compile(r"^(\S+):(\d+):(\d+)  ([A-Z0-9-]+)  (.*?)(?: — (.*))?$")
 _DOC_FILE = re.compile(r"Doc file '([^']+)' contains (?:a link|an? \w+ link) '([^']*)'")
 # A finding the plugin logged itself (Finding.human(): "file:line:col  CODE  message — hint"),
 # e.g. IMG008 for a drawing font that is missing: reported with ITS code, never as a link.
@@ -206,6 +251,12 @@ def mkdocs_findings(output: str, returncode: int, options: Options) -> list[Find
         if not m:
             continue
         message = m.group(2)
+        printed = _PRINTED.match(message)
+        if printed and printed.group(4) in CODES:
+            # The build's gate prints its findings as Finding.human(): take them back as they are.
+            file, line, col, code, text, hint = printed.groups()
+            out.append(finding(file, int(line), int(col), code, text, hint or ""))
+            continue
         doc_match = _DOC_FILE.search(message)
         own = _PLUGIN_FINDING.match(message)
         if own:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import settings, yamlfast
+from bdhvs import settings
 from bdhvs.checks import encoding
 from bdhvs.checks.codes import finding
 from bdhvs.findings import Finding, relative
@@ -26,6 +26,7 @@ TEXT_SUFFIXES = MARKDOWN_SUFFIXES | YAML_SUFFIXES | {".txt", ".vtt", ".csv"}
 MAX_LINE_CHARS = 5000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".gif"}
 
+_LONE_CR = re.compile(r"\r(?!\n)")
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
@@ -44,17 +45,6 @@ class LineIndex:
         return self.starts[max(0, min(line - 1, len(self.starts) - 1))] + col - 1
 
 
-class KeepStringsLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings the editor typed ("2026-11-25"), so the
-    schema (not the YAML library) decides whether a date is valid."""
-
-
-KeepStringsLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 @dataclass
 class Document:
     path: Path
@@ -66,7 +56,8 @@ class Document:
     fm_text: str = ""  # raw YAML of the front matter
     fm_offset: int = 0  # offset of fm_text in text
     fm_node: yaml.Node | None = None
-    meta: dict | None = None  # front matter as data (None: absent or unusable)
+    meta: dict | None = None  # front matter as JSON-like data, dates as text (None: absent or unusable)
+    data: dict | None = None  # the same with dates as datetime.date, as MkDocs gives page.meta
     lines: LineIndex = field(init=False)
 
     def __post_init__(self):
@@ -151,6 +142,10 @@ def decode(name: str, data: bytes, is_word=None) -> tuple[str | None, list[Findi
 
 
 def _long_lines(name: str, text: str, findings: list[Finding]) -> tuple[str | None, list[Finding]]:
+    if "\r" in text:
+        # Lone CR line ends (old Mac editors, some paste paths) are line ends for the
+        # editor's screen: count them as such, so every finding lands on its line.
+        text = _LONE_CR.sub("\n", text)
     longest = max(text.split("\n"), key=len)
     if len(longest) > MAX_LINE_CHARS:
         line = text.split("\n").index(longest) + 1
@@ -159,7 +154,18 @@ def _long_lines(name: str, text: str, findings: list[Finding]) -> tuple[str | No
     return text, findings
 
 
+# What a file really is, from its first bytes (an editor saved the wrong file as .md/.yml).
+_MAGIC = {b"\x89PNG\r\n\x1a\n": "ảnh PNG", b"\xff\xd8\xff": "ảnh JPEG", b"GIF8": "ảnh GIF", b"RIFF": "ảnh WebP hoặc âm thanh",
+          b"%PDF": "tệp PDF", b"PK\x03\x04": "tệp nén (ZIP, Word .docx, Excel .xlsx)", b"\xd0\xcf\x11\xe0": "tệp Word/Excel cũ (.doc, .xls)",
+          b"\x7fELF": "chương trình máy tính", b"MZ": "chương trình Windows (.exe)"}
+
+
 def _binary_finding(name: str, data: bytes, offset: int) -> Finding:
+    kind = next((what for magic, what in _MAGIC.items() if data.startswith(magic)), None)
+    if kind:
+        return finding(name, 1, 1, "FILE-BINARY", f"Tệp này là {kind}, không phải văn bản: có lẽ lưu nhầm tên hoặc nhầm đuôi",
+                       "Đặt tệp đúng chỗ với đúng đuôi (ảnh để trong docs/huong-dan/<tên-bài>/), rồi viết lại trang bằng "
+                       "trình soạn thảo văn bản và lưu dạng UTF-8.")
     line, col = _line_col(data, offset)
     byte = f"byte 0x{data[offset]:02X}"
     if line == 1:
@@ -241,41 +247,36 @@ def _guess_front_matter_end(text: str, start: int) -> int | None:
 
 
 def _parse_front_matter(doc: Document) -> list[Finding]:
+    """Parse the front matter once, through the gate's YAML reader (limits, aliases,
+    duplicate keys at every depth, impossible dates — never an exception)."""
+    from bdhvs.inputs import yamlsafe
+
     line0 = doc.pos(doc.fm_offset)[0] - 1
-    try:
-        for event in yaml.parse(doc.fm_text, Loader=KeepStringsLoader):
-            if isinstance(event, yaml.AliasEvent):
-                # Aliases can multiply a tiny file into a huge structure ("billion laughs").
-                line = line0 + event.start_mark.line + 1
-                return [finding(doc.name, line, event.start_mark.column + 1, "FM-YAML",
-                                "YAML dùng bí danh (*tên): phần đầu trang không được dùng & và *",
-                                "Viết thẳng giá trị, không dùng & và * trong phần đầu trang.")]
-        node = yaml.compose(doc.fm_text, Loader=KeepStringsLoader)
-    except yaml.YAMLError as exc:
-        line, col, problem = yamlfast.describe_error(exc, doc.fm_text)
-        return [finding(doc.name, line0 + line, col, "FM-YAML", f"YAML sai cú pháp: {problem}")]
+    parsed = yamlsafe.parse(doc.fm_text, aliases_allowed=False)
+    findings = []
+    for problem in parsed.problems:
+        if problem.kind == "date":
+            continue  # the schema reports it (FM-DATE) on the same line, with the field's name
+        if problem.kind == "duplicate":
+            findings.append(finding(doc.name, line0 + problem.line, problem.col, "FM-DUPLICATE-KEY",
+                                    problem.message[:1].upper() + problem.message[1:], problem.hint))
+        elif problem.kind == "syntax" and not problem.message.startswith("YAML"):
+            findings.append(finding(doc.name, line0 + problem.line, problem.col, "FM-YAML",
+                                    f"YAML sai cú pháp: {problem.message}"))
+        else:
+            findings.append(finding(doc.name, line0 + problem.line, problem.col, "FM-YAML",
+                                    problem.message[:1].upper() + problem.message[1:], problem.hint))
+    if not parsed.usable:
+        return findings
+    node = parsed.node
     if node is None:
         if doc.kind == "page":
             return [finding(doc.name, 1, 1, "FM-MISSING", "Phần đầu trang trống")]
         return []
-    if not isinstance(node, yaml.MappingNode):
+    if not isinstance(node, yaml.MappingNode) or not isinstance(parsed.data, dict):
         line = line0 + node.start_mark.line + 1
         return [finding(doc.name, line, node.start_mark.column + 1, "FM-NOT-MAPPING")]
-    findings = []
-    seen: dict[str, int] = {}
-    for key_node, _ in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        kline = line0 + key_node.start_mark.line + 1
-        if key in seen:
-            findings.append(finding(doc.name, kline, key_node.start_mark.column + 1, "FM-DUPLICATE-KEY",
-                                    f"Trường '{key}' đã có ở dòng {seen[key]}"))
-        else:
-            seen[key] = kline
-    try:
-        meta = yaml.load(doc.fm_text, Loader=KeepStringsLoader)  # noqa: S506 - SafeLoader subclass
-    except (yaml.YAMLError, TypeError, ValueError) as exc:  # e.g. unhashable key
-        return findings + [finding(doc.name, line0 + 1, 1, "FM-YAML", f"YAML không dùng được: {exc}")]
-    doc.fm_node, doc.meta = node, meta
+    doc.fm_node, doc.meta, doc.data = node, parsed.plain(), parsed.data
     return findings
 
 

@@ -2,12 +2,11 @@
 "Tài liệu in" listing, and the Content-Security-Policy check of the built HTML."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
 from bdhvs.classroom import handout_page, qr
-from bdhvs.i18n import frontmatter
+from bdhvs.inputs import feature as gate
 
 # Pages printed as handouts (with a QR code) and listed on "Tài liệu in": the guides and
 # the trainers' 45-minute lessons (content/lessons.py).
@@ -25,19 +24,16 @@ class Classroom:
         # were it to differ from what the page gets, qr_svg would just draw that code itself).
         try:
             qr.prefetch(handout_page.qr_request(meta, site_url=config.site_url or "", page_url=file.url)
-                        for file, meta in self._guide_files(files))
+                        for file, meta in self._guide_files(files, config))
         except ValueError:
             pass  # no usable site_url: each guide page reports it when it is built
         return nav
 
-    def _guide_files(self, files):
+    def _guide_files(self, files, config):
         for file in files.documentation_pages():
             if not file.abs_src_path:
                 continue
-            try:
-                meta = frontmatter.read(Path(file.abs_src_path)).meta
-            except (frontmatter.PageError, OSError):
-                continue  # reported by the checks and by the page itself
+            meta = gate.record_of(file.abs_src_path, config).meta  # problems: reported by the gate
             if meta.get("page_type") == "guide":
                 yield file, meta
 

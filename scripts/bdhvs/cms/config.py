@@ -13,6 +13,7 @@ import re
 import yaml
 
 from bdhvs.content import schema
+from bdhvs.inputs import datafiles  # the ONE schema of each data file
 
 # Where the production editor saves: a GitHub repository (owner/name). Set at build time.
 REPO_ENV = "BDHVS_CMS_REPO"
@@ -307,6 +308,26 @@ GLOSSARY_FIELDS = [  # what bdhvs.content.glossary.load requires and accepts
                  "(chỉ lúc đó bà con mới thấy). Không tự đặt từ tiếng Êđê."),
     _s("ede_source", "Nguồn của từ tiếng Êđê", required=False),
 ]
+
+def _from_gate(fields: list[dict], item_schema: dict) -> list[dict]:
+    """The editor's form for a data file follows the gate's schema of that file
+    (bdhvs.inputs.datafiles, what `bdhvs check` and the build accept): every field the
+    schema requires is required in the form, and a choice offers exactly its values."""
+    required = set(item_schema.get("required", []))
+    for field in fields:
+        prop = item_schema.get("properties", {}).get(field["name"], {})
+        if field["name"] in required:
+            field["required"] = True
+        if field.get("widget") == "select" and "enum" in prop:
+            field["options"] = list(prop["enum"])
+    return fields
+
+
+_DOMAIN_ITEM = datafiles.DOMAINS["properties"]["domains"]["items"]
+_from_gate(DOMAIN_FIELDS, _DOMAIN_ITEM)
+_from_gate(HOTLINE_FIELDS, datafiles.HOTLINES["properties"]["hotlines"]["items"])
+_from_gate(EMAIL_FIELDS, datafiles.HOTLINES["properties"]["emails"]["items"])
+_from_gate(GLOSSARY_FIELDS, datafiles.GLOSSARY_TERM)
 
 DATA_HINT = ("Mỗi mục phải có nguồn. Lưu ý: khi lưu ở đây, các dòng ghi chú (#) ở đầu tệp sẽ mất; "
              "phần giải thích được giữ trong data/README.md.")

@@ -36,7 +36,7 @@ def run(args) -> int:
                 extra = f" — có nguồn, chưa duyệt: {item.ede}" if item.ede else ""
                 print(f"  - {item.key}: {item.vi}{extra}")
             return 0
-        entries = status.scan(project)
+        entries = status.scan(project, strict=True)
         if args.stale:
             return _stale(project, entries)
         print(report.table(entries))

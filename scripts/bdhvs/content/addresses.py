@@ -18,9 +18,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
-from bdhvs import yamlfast
 
 CONFIRMED = ("ok", "verified")
 # The sketch of a phone browser's address bar (a media YAML sketch, docs-dev/media.md).
@@ -38,15 +36,16 @@ class Address:
     official: str  # plain Vietnamese: what it is, whose it is
 
 
-def load(path: Path) -> list[Address]:
+def load(path: Path, *, strict: bool = True) -> list[Address]:
     """The official addresses of data/domains.yml, in file order."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data, root = yamlfast.load_with_nodes(text)
-    except yaml.YAMLError as exc:
-        line, _, why = yamlfast.describe_error(exc, text)
-        raise AddressesError(f"{path.as_posix()}:{line}: tệp YAML viết sai cú pháp: {why}. Cách sửa: kiểm tra "
-                             "dấu hai chấm và thụt lề bằng dấu cách.") from None
+    from bdhvs.inputs import datafiles  # the gate's reader: problems are findings at the line
+
+    record = datafiles.read_path(path, datafiles.SPECS["domains.yml"], root=path.parent.parent)
+    if strict and record.errors:
+        first = record.errors[0]
+        raise AddressesError(f"{first.file}:{first.line}:{first.col}  {first.code}  {first.message}. "
+                             f"Cách sửa: {first.hint}")
+    data = record.data
     entries = data.get("domains") if isinstance(data, dict) else None
     out = []
     for entry in entries or []:
@@ -54,6 +53,8 @@ def load(path: Path) -> list[Address]:
             continue
         official = entry.get("official")
         if not isinstance(official, str) or not official.strip():
+            if not strict:
+                continue  # reported by the gate (schema of data/domains.yml)
             raise AddressesError(
                 f"{path.as_posix()}: tên miền '{entry.get('domain')}': 'official' phải là một câu ngắn nói trang "
                 "này là gì, của cơ quan nào (lời dễ hiểu), ví dụ official: \"Cổng Dịch vụ công quốc gia\".")

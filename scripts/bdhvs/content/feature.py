@@ -27,20 +27,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
 from bdhvs import settings
-from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
+from bdhvs.checks.codes import finding
+from bdhvs.content import addresses as official, glossary, guides as guide_index, markers, navigation, staff
 from bdhvs.content import freshness, lessons, safety, selfcheck
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
+from bdhvs.inputs import feature as gate
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 
 GLOSSARY_FILE = "glossary.yml"
 ABBR_FILE = "glossary-abbr.md"
 DOMAINS_FILE = "domains.yml"
-MARKER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*bdhvs:(?P<name>[a-z]+(?:-[a-z]+)*)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->",
-                    re.M)
-# Markers other features expand (left alone here).
-OTHER_MARKERS = {"translation-status"}
-EDITOR_DIR = "bien-tap/"  # editors' pages (page_type: editor), inside a language folder
+MARKER, OTHER_MARKERS, EDITOR_DIR = markers.MARKER, markers.OTHER_MARKERS, markers.EDITOR_DIR  # one place: markers.py
 
 
 def lang_relative(src_uri: str) -> str:
@@ -212,6 +210,7 @@ class GuidesFeature:
 
     # -- config -------------------------------------------------------------------
     def on_config(self, config):
+        self._config = config
         docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
         for path in navigation.missing_pages(config.nav, docs):
             raise PluginError(
@@ -224,19 +223,16 @@ class GuidesFeature:
         for guide in added:
             log.info("Hướng dẫn %s chưa có trong nav (mkdocs.yml): đã tự thêm vào mục cùng nền tảng.", guide.src)
         self.guides = guide_index.in_order(found, navigation.paths(config.nav))
+        # Data files enter through the gate (bdhvs.inputs), which has reported their
+        # problems as findings at the line; only the entries it accepted are used here.
+        data_dir = gate.data_dir(gate.project_root(config))
+        self.terms = glossary.load(data_dir / GLOSSARY_FILE, strict=False)
+        self.addresses = official.load(data_dir / DOMAINS_FILE, strict=False)
         try:
-            self.terms = glossary.load(settings.DATA_DIR / GLOSSARY_FILE)
-        except glossary.GlossaryError as exc:
-            raise PluginError(f"Lỗi thuật ngữ: {exc}") from None
-        try:
-            self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
-        except official.AddressesError as exc:
-            raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
-        try:
-            self.safety_blocks = safety.load(settings.DATA_DIR)
+            self.safety_blocks = safety.load(data_dir)
         except safety.SafetyError as exc:
             raise PluginError(f"Lỗi khung an toàn: {exc}") from None
-        if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
+        if sync_abbr_file(self.terms, data_dir / ABBR_FILE):
             log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
         return config
 
@@ -257,7 +253,7 @@ class GuidesFeature:
             return files
         for file in list(files.documentation_pages()):
             if lang_relative(file.src_uri).startswith(EDITOR_DIR) and file.abs_src_path:
-                if staff.LISTING_MARKER in Path(file.abs_src_path).read_text(encoding="utf-8"):
+                if staff.LISTING_MARKER in gate.record_of(file.abs_src_path, config).text:
                     files.remove(file)  # staff notes: preview build only
         return files
 
@@ -267,7 +263,7 @@ class GuidesFeature:
         (or the line in the page body when the file cannot be read)."""
         name = f"docs/{page.file.src_uri}"
         try:
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            source = gate.record_of(page.file.abs_src_path, self._config).text  # the page as the gate read it
         except (AttributeError, OSError, TypeError):
             source = ""
         pos = -1
@@ -318,6 +314,11 @@ class GuidesFeature:
         page_src = lang_relative(page.file.src_uri)
         seen: dict[str, int] = {}
 
+        def seen_count(match: re.Match) -> int:
+            text = match.group(0).strip()
+            seen[text] = seen.get(text, -1) + 1
+            return seen[text]
+
         def where(match: re.Match) -> str:
             text = match.group(0).strip()
             seen[text] = seen.get(text, -1) + 1
@@ -326,60 +327,47 @@ class GuidesFeature:
         def expand(match: re.Match) -> str:
             name = match.group("name")
             indent = match.group("indent") or ""
-            args = dict(arg.split("=", 1) for arg in match.group("args").split())
+            args = markers.args_of(match)
             if name in OTHER_MARKERS:
                 return match.group(0)
+            wrong = markers.problem(match, page_src, page.meta.get("page_type"))
+            if wrong:  # the same rule as `bdhvs check`: a finding at the marker's line, marker left out
+                gate.report([self._marker_finding(page, match, seen_count(match), *wrong)])
+                return indent
             if name == "official-addresses":
-                if page.meta.get("page_type") != "guide" or args:
-                    raise PluginError(
-                        f"{where(match)}: thẻ <!-- bdhvs:official-addresses --> chỉ dùng trong bài hướng dẫn "
-                        "(page_type: guide) và không có tham số. Cách sửa: xoá thẻ khỏi trang này, hoặc viết đúng "
-                        "<!-- bdhvs:official-addresses --> trên một dòng riêng của bài hướng dẫn.")
                 return official.render(self.addresses, page.file.src_uri, indent)
-            if name == "staff-notes" and not args:
-                if not page_src.startswith(EDITOR_DIR):
-                    raise PluginError(
-                        f"{where(match)}: thẻ <!-- bdhvs:staff-notes --> (ghi chú cho cán bộ) chỉ dùng trong trang "
-                        f"cho người biên tập, thư mục docs/vi/{EDITOR_DIR}. Cách sửa: xoá thẻ khỏi trang này.")
+            if name == "staff-notes":
                 return indent + self._staff_listing(config, page_src)
-            if name == "secrets" and not args:
+            if name == "secrets":
                 try:
                     return indent + glossary.render_secrets(self.terms, indent)
                 except glossary.GlossaryError as exc:
                     raise PluginError(f"{where(match)}: {exc}") from None
             if name == "guides" and args.get("by") == "platform":
                 return indent + guide_index.render_by_platform(self.guides, page_src)
-            if name == "guides" and args.get("by") == "audience":
+            if name == "guides":
                 return indent + guide_index.render_by_audience(self.guides, page_src)
-            if name == "tasks" and args.get("audience") in AUDIENCES:
+            if name == "tasks":
                 return indent + guide_index.render_tasks(self.guides, args["audience"], page_src)
-            if name == "recheck-due" and not args:
-                if not page_src.startswith(EDITOR_DIR):
-                    raise PluginError(
-                        f"{where(match)}: thẻ <!-- bdhvs:recheck-due --> (danh sách cần xem lại) chỉ dùng trong trang "
-                        f"cho người biên tập, thư mục docs/vi/{EDITOR_DIR}. Cách sửa: xoá thẻ khỏi trang này.")
+            if name == "recheck-due":
                 return indent + self._recheck_listing(config, page_src)
-            if name == "lesson" and not args:
-                if page.meta.get("page_type") != "lesson":
-                    raise PluginError(f"{where(match)}: thẻ <!-- bdhvs:lesson --> chỉ dùng trong bài học "
-                                      "(page_type: lesson, thư mục docs/vi/bai-hoc/). Cách sửa: xoá thẻ khỏi trang này.")
+            if name == "lesson":
                 return indent + self._lesson(config, page, page_src)
-            if name == "lessons" and not args:
+            if name == "lessons":
                 docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
                 return indent + lessons.render_listing(lessons.load_lessons(docs), page_src)
-            if name == "glossary" and not args:
-                return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
-            raise PluginError(
-                f"{where(match)}: không hiểu thẻ '{match.group(0).strip()}'. Cách sửa: dùng một trong các thẻ "
-                "<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
-                f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "
-                "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
-                "<!-- bdhvs:staff-notes -->, <!-- bdhvs:recheck-due --> (trang cho người biên tập), "
-                "<!-- bdhvs:safety <chủ-đề> --> (bài hướng dẫn), <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->, "
-                "<!-- bdhvs:lesson --> (bài học), <!-- bdhvs:lessons -->."
-            )
+            return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
 
         return MARKER.sub(expand, markdown)
+
+    def _marker_finding(self, page, match: re.Match, nth: int, code: str, message: str, hint: str):
+        """The finding of a wrong marker, at its line in the page file (``nth`` occurrence)."""
+        record = gate.record_of(page.file.abs_src_path, self._config)
+        text, pos = match.group(0).strip(), -1
+        for _ in range(nth + 1):
+            pos = record.text.find(text, pos + 1)
+        line, col = record.doc.pos(pos) if pos >= 0 and record.doc else (1, 1)
+        return finding(record.name, line, col, code, message, hint)
 
     def _staff_listing(self, config, page_src: str) -> str:
         docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE

@@ -17,9 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from bdhvs import yamlfast
 
 EDE_STATUSES = ("wanted", "sourced", "reviewed")
 # A Markdown link-reference "comment": tells editors where the file comes from and
@@ -45,68 +42,34 @@ class GlossaryError(ValueError):
     """A problem in data/glossary.yml, worded for an editor (Vietnamese, with the line)."""
 
 
-def _fail(path: Path, line: int, message: str, hint: str) -> GlossaryError:
-    return GlossaryError(f"{path.as_posix()}:{line}: {message} Cách sửa: {hint}")
+def load(path: Path, *, strict: bool = True) -> list[Term]:
+    """The terms of data/glossary.yml, read through the gate (bdhvs.inputs.datafiles: ONE
+    schema, findings at the line). ``strict``: the first error is raised as GlossaryError
+    (tools, tests); otherwise only the valid terms are returned — the build's gate feature
+    has already reported every problem as a finding."""
+    from bdhvs.inputs import datafiles
+
+    record = datafiles.read_path(path, datafiles.SPECS["glossary.yml"], root=path.parent.parent)
+    if strict and record.errors:
+        first = record.errors[0]
+        raise GlossaryError(f"{first.file}:{first.line}:{first.col}  {first.code}  {first.message}. "
+                            f"Cách sửa: {first.hint or 'xem mục mẫu ở đầu tệp.'}")
+    return terms(record)
 
 
-def load(path: Path) -> list[Term]:
-    text = path.read_text(encoding="utf-8")
-    try:
-        data, root = yamlfast.load_with_nodes(text)
-    except yaml.YAMLError as exc:
-        line, _, why = yamlfast.describe_error(exc, text)
-        raise _fail(path, line, f"Tệp YAML viết sai cú pháp: {why}.",
-                    "kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc kép.") from None
-    # `terms:` then the list (the shape the browser editor at /admin/ can edit); a bare
-    # list is accepted too (older files, test fixtures).
-    if isinstance(data, dict) and isinstance(data.get("terms"), list):
-        data = data["terms"]
-        root = next(value for key, value in root.value if key.value == "terms")
-    if not isinstance(data, list):
-        raise _fail(path, 1, "Tệp phải có 'terms:' rồi danh sách thuật ngữ, mỗi mục bắt đầu bằng '- term:'.",
-                    "xem mục mẫu ở đầu tệp.")
-    terms, seen = [], {}
-    for node, entry in zip(root.value, data):
-        line = node.start_mark.line + 1
-        if not isinstance(entry, dict):
-            raise _fail(path, line, "Mục này không phải dạng 'tên: giá trị'.", "xem mục mẫu ở đầu tệp.")
-        for key in ("term", "definition", "source"):
-            if not entry.get(key):
-                raise _fail(path, line, f"Thiếu trường '{key}'.",
-                            "mỗi thuật ngữ cần term, definition và source {title, url}.")
+def terms(record) -> list[Term]:
+    """Terms of a glossary record (entries the reader accepted)."""
+    data = record.data
+    key = "terms" if isinstance(data, dict) and "terms" in data else None
+    out = []
+    for entry, line, _path in record.items(key):
         source = entry["source"]
-        if not (isinstance(source, dict) and source.get("title") and str(source.get("url", "")).startswith("https://")):
-            raise _fail(path, line, f"Nguồn của '{entry['term']}' thiếu tên (title) hoặc địa chỉ https:// (url).",
-                        "ghi rõ nguồn chính thức hoặc đáng tin cậy đã dùng để viết định nghĩa.")
-        status = entry.get("ede_status", "wanted")
-        if status not in EDE_STATUSES:
-            raise _fail(path, line, f"ede_status '{status}' không hợp lệ.", "chỉ dùng wanted, sourced hoặc reviewed.")
-        ede = entry.get("ede")
-        if ede and status == "wanted":
-            raise _fail(path, line, f"'{entry['term']}' có từ tiếng Êđê nhưng ede_status vẫn là wanted.",
-                        "ghi sourced (có nguồn) hoặc reviewed (người bản ngữ đã duyệt), kèm ede_source.")
-        if ede and not entry.get("ede_source"):
-            raise _fail(path, line, f"Từ tiếng Êđê của '{entry['term']}' thiếu nguồn (ede_source).",
-                        "không tự đặt từ tiếng Êđê; chỉ ghi từ có nguồn.")
-        if not ede and status != "wanted":
-            raise _fail(path, line, f"'{entry['term']}' ghi ede_status {status} nhưng chưa có từ tiếng Êđê.",
-                        "ghi ede: null và ede_status: wanted.")
-        term = str(entry["term"]).strip()
-        if term in seen:
-            raise _fail(path, line, f"Thuật ngữ '{term}' bị lặp (đã có ở dòng {seen[term]}).", "xoá một mục.")
-        seen[term] = line
-        also = entry.get("also") or []
-        if not (isinstance(also, list) and all(isinstance(a, str) and a.strip() for a in also)):
-            raise _fail(path, line, f"'also' của '{term}' phải là danh sách các cách viết khác.",
-                        'ví dụ also: ["chứng thư số", "chứng thư"].')
         secret = entry.get("secret")
-        if secret is not None and not (isinstance(secret, str) and secret.strip()):
-            raise _fail(path, line, f"'secret' của '{term}' phải là một câu: ai tạo hoặc ai gửi mã này.",
-                        "ví dụ secret: Bạn tự đặt khi kích hoạt tài khoản.")
-        terms.append(Term(term, " ".join(str(entry["definition"]).split()), str(source["title"]),
-                          str(source["url"]), ede or None, status, entry.get("ede_source"), line,
-                          tuple(a.strip() for a in also), " ".join(secret.split()) if secret else None))
-    return terms
+        out.append(Term(str(entry["term"]).strip(), " ".join(str(entry["definition"]).split()), str(source["title"]),
+                        str(source["url"]), entry.get("ede") or None, entry.get("ede_status", "wanted"),
+                        entry.get("ede_source"), line, tuple(a.strip() for a in entry.get("also") or []),
+                        " ".join(secret.split()) if secret else None))
+    return out
 
 
 def _flip_first(text: str) -> str:

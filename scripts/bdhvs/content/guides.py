@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
 
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS, PLATFORMS
 from bdhvs.content.slugs import slugify
@@ -38,11 +37,16 @@ class Guide:
         return posixpath.splitext(posixpath.basename(self.src))[0]
 
 
-def read_page(path: Path) -> tuple[dict, str]:
-    """Front matter and body of a Markdown page ({} when it has none or it is broken:
-    the front matter check reports broken YAML with file and line)."""
-    body, meta = get_data(path.read_text(encoding="utf-8"))
-    return meta, body
+def read_page(path: Path, docs_dir: Path | None = None) -> tuple[dict, str]:
+    """Front matter and body of a Markdown page, from the gate's reader ({} when it has
+    none or it is broken: the gate reports the problem with file and line).
+    ``docs_dir``: the docs folder the page belongs to (default: two levels up from a
+    guide, ``<docs>/<lang>/huong-dan/x.md``)."""
+    from bdhvs.inputs import pages
+
+    docs_dir = docs_dir or path.parent.parent.parent
+    record = pages.read(path, root=docs_dir.parent, docs_dir=docs_dir)
+    return record.meta, record.body.lstrip("\n")
 
 
 def heading_of(body: str) -> str:
@@ -55,7 +59,7 @@ def load_guides(lang_dir: Path) -> list[Guide]:
     """Every page with ``page_type: guide`` under ``<lang_dir>/huong-dan/``, by file name."""
     guides = []
     for path in sorted((lang_dir / GUIDE_DIR).glob("*.md")):
-        meta, body = read_page(path)
+        meta, body = read_page(path, lang_dir.parent)
         if meta.get("page_type") != "guide":
             continue
         match = _H1.search(body)

@@ -41,7 +41,7 @@ def nginx(site_url: str = DEFAULT_SITE_URL, base: str = DEFAULT_BASE) -> str:
                                 for k, v in headers.ADMIN_SECURITY_HEADERS.items())
     admin_alias = "" if prefix == "/" else f"\n            alias {base}/current{headers.ADMIN_PATH};"
     gzip_types = " ".join(t for t in headers.COMPRESSIBLE if t != "text/html")
-    root_line = (f"    root {base}/current;" if prefix == "/" else f"    root /var/www/html;  # the commune site")
+    root_line = (f"    root {base}/current;" if prefix == "/" else "    root /var/www/html;  # the commune site")
     charset_types = " ".join(sorted({m.split(";")[0] for m in headers.MIME_TYPES.values()
                                      if "charset=" in m and not m.startswith("text/html")}))
     location = "/" if prefix == "/" else prefix

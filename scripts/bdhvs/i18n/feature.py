@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.structure.files import InclusionLevel
 
-from bdhvs.i18n import frontmatter, publishing, report, sources, status
+from bdhvs.i18n import publishing, report, sources, status
+from bdhvs.inputs import feature as gate
 from bdhvs.i18n.frontmatter import PageError
 from bdhvs.i18n.project import Project
 
@@ -37,7 +38,6 @@ class Translations:
     def __init__(self, plugin):
         self.plugin = plugin
         self.project: Project | None = None
-        self._meta: dict[str, dict] = {}
 
     @property
     def preview(self) -> bool:
@@ -45,7 +45,6 @@ class Translations:
 
     def on_config(self, config):
         self.project = Project(Path(config.docs_dir).resolve().parent)
-        self._meta = {}
         self._set_nav_translations(config)
         return config
 
@@ -65,20 +64,11 @@ class Translations:
             if language.locale == EDE:
                 language.nav_translations = {**(language.nav_translations or {}), **labels}
 
-    def _page_meta(self, file) -> dict:
-        if file.src_uri not in self._meta:
-            try:
-                self._meta[file.src_uri] = frontmatter.read(Path(file.abs_src_path)).meta
-            except PageError as exc:
-                log.warning("%s", exc)
-                self._meta[file.src_uri] = {}
-        return self._meta[file.src_uri]
-
     def on_files(self, files, config):
         for file in list(files.documentation_pages()):
             if not file.abs_src_path:
                 continue
-            meta = self._page_meta(file)
+            meta = gate.record_of(file.abs_src_path, config).meta  # problems: reported by the gate
             if file.src_uri.startswith(EDE + "/") and not self.preview and not publishing.is_public(meta):
                 files.remove(file)  # never published: i18n falls back to the Vietnamese page
                 continue

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import yamlfast
+from bdhvs.inputs import yamlsafe
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
 
@@ -35,13 +35,12 @@ def split(text: str, path: Path | str = "<trang>") -> Page:
     match = _FRONT.match(text)
     if not match:
         return Page({}, text, "")
-    try:
-        meta = yamlfast.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark else 1
-        raise PageError(path, "phần đầu trang (front matter, giữa hai dòng ---) viết sai cú pháp YAML. "
-                              "Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép.", line) from None
+    parsed = yamlsafe.parse(match.group(1), aliases_allowed=False)  # the gate's YAML reader
+    if not parsed.usable:
+        problem = parsed.problems[0]
+        raise PageError(path, f"phần đầu trang (front matter, giữa hai dòng ---): {problem.message}. "
+                              f"{problem.hint}", problem.line + 1)
+    meta = parsed.data or {}
     if not isinstance(meta, dict):
         raise PageError(path, "phần đầu trang (front matter) phải là các dòng 'khoá: giá trị'.")
     return Page(meta, text[match.end():], match.group(1))

@@ -64,3 +64,4 @@ def unmarked_ede(html: str) -> list[str]:
     for el in soup.find_all(attrs={"lang": "rad"}):
         el.decompose()
     return sorted({w for w in tokens(soup.get_text(" ")) if any(c in EDE_ONLY_LETTERS for c in w)})
+

@@ -39,11 +39,11 @@ def summary(entries: list[status.Entry]) -> str:
 
 
 def wanted_terms(project: Project) -> list[sources.Item]:
-    return [i for i in sources.glossary(project.data) if i.status == "wanted"]
+    return [i for i in sources.glossary(project.data, strict=False) if i.status == "wanted"]
 
 
 def wanted_ui(project: Project) -> list[sources.Item]:
-    return [i for i in sources.ede_ui(project.data) if i.status != "reviewed"]
+    return [i for i in sources.ede_ui(project.data, strict=False) if i.status != "reviewed"]
 
 
 def glossary_text(project: Project) -> str:

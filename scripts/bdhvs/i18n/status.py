@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bdhvs.i18n import base, frontmatter
+from bdhvs.i18n import base
+from bdhvs.i18n.frontmatter import PageError
+from bdhvs.inputs import pages
 from bdhvs.i18n.project import Project
 
 TODO_TITLE = "Cần dịch"  # the admonition title of a block still to translate
@@ -66,12 +68,21 @@ def count_todo(markdown: str) -> int:
     return len(_TODO.findall(markdown))
 
 
-def entry_for(project: Project, source: str) -> Entry:
+_UNUSABLE = {"FM-YAML", "FM-UNCLOSED", "FM-NOT-MAPPING", "FILE-BINARY", "FILE-NOT-UTF8", "FILE-TOO-BIG", "FILE-EMPTY",
+             "FILE-LONG-LINE", "FILE-UNREADABLE"}
+
+
+def entry_for(project: Project, source: str, *, strict: bool = False) -> Entry:
+    """``strict`` (the `bdhvs translations` command): an Ede page whose front matter cannot
+    be read raises PageError; otherwise (the build) the gate has reported it already."""
     vi_path = project.vi_dir / source
     ede_path = project.ede_dir / source
     if not ede_path.exists():
         return Entry(source, "missing")
-    page = frontmatter.read(ede_path)
+    page = pages.read(ede_path, root=project.root, docs_dir=project.docs)  # the gate's record, read once
+    broken = next((f for f in page.findings if f.code in _UNUSABLE), None)
+    if strict and broken is not None:
+        raise PageError(broken.file, f"{broken.code}: {broken.message}", broken.line)
     info = page.meta.get("translation") or {}
     if not isinstance(info, dict):
         info = {}
@@ -85,7 +96,7 @@ def entry_for(project: Project, source: str) -> Entry:
     if not vi_path.exists():
         entry.state = "orphan"
         return entry
-    entry.current_hash = base.source_hash(vi_path.read_text(encoding="utf-8"))
+    entry.current_hash = base.source_hash(vi_path.read_text(encoding="utf-8", errors="replace"))
     if entry.status == "sourced":
         entry.state = "sourced"
     elif not entry.recorded_hash:
@@ -103,20 +114,18 @@ def entry_for(project: Project, source: str) -> Entry:
 
 
 def _is_editor_page(project: Project, source: str) -> bool:
-    try:
-        return frontmatter.read(project.vi_dir / source).meta.get("page_type") == "editor"
-    except frontmatter.PageError:
-        return False
+    record = pages.read(project.vi_dir / source, root=project.root, docs_dir=project.docs)
+    return record.meta.get("page_type") == "editor"
 
 
-def scan(project: Project) -> list[Entry]:
+def scan(project: Project, *, strict: bool = False) -> list[Entry]:
     """Every Vietnamese page (except editors' pages, which stay Vietnamese) and every Ede page."""
-    entries = [entry_for(project, source) for source in project.vi_pages()
+    entries = [entry_for(project, source, strict=strict) for source in project.vi_pages()
                if not _is_editor_page(project, source)]
     known = {e.source for e in entries}
     for ede in project.ede_pages():
         if ede not in known:
-            entries.append(entry_for(project, ede))
+            entries.append(entry_for(project, ede, strict=strict))
     return entries
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bdhvs import settings
 from bdhvs.findings import Finding, relative
+from bdhvs.checks.codes import finding  # the ONE code registry
 
 MARK = "type:audio"
 AUDIO_EXTS = (".opus", ".ogg", ".m4a")
@@ -60,11 +61,11 @@ def check(path: Path, budget: int = settings.AUDIO_BUDGET, *, root: Path | None 
     findings = []
     if parse_name(path) is None:
         langs = ", ".join(settings.LANGUAGES)
-        return [Finding(rel, 1, 1, "AUD001", f"Tên tệp âm thanh '{path.name}' chưa đúng quy tắc <tên>.<ngôn ngữ>{path.suffix}",
+        return [finding(rel, 1, 1, "AUD001", f"Tên tệp âm thanh '{path.name}' chưa đúng quy tắc <tên>.<ngôn ngữ>{path.suffix}",
                         f"Ví dụ: buoc-2.vi.opus hoặc trang.ede.opus (ngôn ngữ: {langs}).")]
     size = path.stat().st_size
     if size > budget:
-        findings.append(Finding(rel, 1, 1, "AUD002", f"Tệp âm thanh nặng {size:,} byte, quá giới hạn {budget:,} byte",
+        findings.append(finding(rel, 1, 1, "AUD002", f"Tệp âm thanh nặng {size:,} byte, quá giới hạn {budget:,} byte",
                                 "Ghi âm ngắn hơn, một kênh (mono), Opus 16–24 kbit/s."))
     try:
         media = MutagenFile(path)
@@ -73,14 +74,14 @@ def check(path: Path, budget: int = settings.AUDIO_BUDGET, *, root: Path | None 
     codec = type(media).__name__ if media is not None else None
     ok_format = codec == "OggOpus" or (codec == "MP4" and "mp4a" in str(getattr(media.info, "codec", "")))
     if not ok_format:
-        findings.append(Finding(rel, 1, 1, "AUD003", "Tệp âm thanh không phải Opus (.opus) hay AAC (.m4a)",
+        findings.append(finding(rel, 1, 1, "AUD003", "Tệp âm thanh không phải Opus (.opus) hay AAC (.m4a)",
                                 "Xuất tệp ghi âm dạng Opus (.opus) hoặc AAC (.m4a), một kênh."))
     elif getattr(media.info, "channels", 1) != 1:
-        findings.append(Finding(rel, 1, 1, "AUD004", f"Tệp âm thanh có {media.info.channels} kênh, cần 1 kênh (mono)",
+        findings.append(finding(rel, 1, 1, "AUD004", f"Tệp âm thanh có {media.info.channels} kênh, cần 1 kênh (mono)",
                                 "Xuất lại tệp ở chế độ mono: nhẹ bằng một nửa, nghe rõ như nhau."))
     text = transcript_path(path)
     if not text.exists() or not text.read_text(encoding="utf-8", errors="replace").strip():
-        findings.append(Finding(rel, 1, 1, "AUD005", f"Thiếu lời đọc (bản chữ) '{text.name}'",
+        findings.append(finding(rel, 1, 1, "AUD005", f"Thiếu lời đọc (bản chữ) '{text.name}'",
                                 "Chép lại đúng lời trong tệp ghi âm vào tệp .txt cùng tên, bên cạnh tệp âm thanh."))
     return findings
 

@@ -22,6 +22,7 @@ from bdhvs import settings
 from bdhvs.findings import Finding, relative
 from bdhvs.media import cache as cache_mod
 from bdhvs.media import draw, encode, render, sketch, spec as spec_mod
+from bdhvs.checks.codes import finding  # the ONE code registry
 
 IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".webp")
 SPEC_EXTS = (".yml", ".yaml")
@@ -70,21 +71,21 @@ def sources(media_dir: Path, root: Path | None = None) -> tuple[list[Source], li
             if not path.is_file() or ext not in IMAGE_EXTS + SPEC_EXTS:
                 continue
             if not NAME_RE.match(path.stem):
-                findings.append(Finding(relative(path, root), 1, 1, "IMG007",
+                findings.append(finding(relative(path, root), 1, 1, "IMG007",
                                         f"Tên tệp '{path.name}' chỉ được có chữ thường không dấu, số và dấu gạch ngang",
                                         "Ví dụ: buoc-2.png và buoc-2.yml."))
                 continue
             src = found.setdefault((folder.name, path.stem), Source(folder.name, path.stem, None, None))
             if ext in IMAGE_EXTS:
                 if src.image is not None:
-                    findings.append(Finding(relative(path, root), 1, 1, "IMG007",
+                    findings.append(finding(relative(path, root), 1, 1, "IMG007",
                                             f"Có hai ảnh cùng tên '{path.stem}': {src.image.name} và {path.name}",
                                             "Giữ lại một ảnh, xoá ảnh kia."))
                     continue
                 src.image = path
             else:
                 if src.spec is not None:
-                    findings.append(Finding(relative(path, root), 1, 1, "IMG007",
+                    findings.append(finding(relative(path, root), 1, 1, "IMG007",
                                             f"Có hai tệp chú thích cùng tên '{path.stem}'", "Giữ lại một tệp .yml."))
                     continue
                 src.spec = path
@@ -111,8 +112,14 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
             return None, findings
     rel_spec = relative(src.spec, root) if src.spec else None
     if src.image is None and (spec is None or spec.sketch is None):
-        return None, [Finding(rel_spec, 1, 1, "IMG005", f"Chưa có ảnh '{src.name}.png' và tệp không có phần 'sketch:'",
+        return None, [finding(rel_spec, 1, 1, "IMG005", f"Chưa có ảnh '{src.name}.png' và tệp không có phần 'sketch:'",
                               "Thêm ảnh chụp màn hình cùng tên, hoặc mô tả hình minh hoạ trong 'sketch:'.")]
+    if src.image is not None:
+        from bdhvs.inputs import images  # pixels and bytes checked before anything decodes
+
+        too_big = images.limits(src.image, root=root)
+        if too_big:
+            return None, too_big
     image_bytes = src.image.read_bytes() if src.image else b""
     spec_bytes = src.spec.read_bytes() if src.spec else b""
     max_width = spec.max_width if spec else spec_mod.DEFAULT_MAX_WIDTH
@@ -130,7 +137,7 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
             original = Image.open(io.BytesIO(image_bytes))
             original.load()
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-            return None, [Finding(rel_image, 1, 1, "IMG006", f"Không đọc được ảnh: {_unreadable(exc)}",
+            return None, [finding(rel_image, 1, 1, "IMG006", f"Không đọc được ảnh: {_unreadable(exc)}",
                                   "Chụp lại màn hình và lưu dạng PNG.")]
         if spec is not None:
             bounds = spec_mod.check_bounds(spec, original.size, rel_spec)
@@ -139,13 +146,13 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
         try:
             picture = render.render(original, spec, max_width=max_width)
         except draw.FontMissing as exc:
-            return None, [Finding(rel_spec or rel_image, 1, 1, "IMG008", str(exc), "")]
+            return None, [finding(rel_spec or rel_image, 1, 1, "IMG008", str(exc), "")]
         enc = encode.encode(picture, budget)
         entry = cache.put(k, enc.data, format=enc.format, width=enc.width, height=enc.height,
                           lossless=enc.lossless, quality=enc.quality)
     if entry.bytes > budget:
         where = relative(src.image or src.spec, root)
-        findings.append(Finding(where, 1, 1, "IMG004",
+        findings.append(finding(where, 1, 1, "IMG004",
                                 f"Ảnh sau khi nén vẫn nặng {entry.bytes:,} byte, quá giới hạn {budget:,} byte",
                                 "Cắt bớt phần không cần (crop) hoặc chụp màn hình nhỏ hơn."))
     numbers: tuple[int, ...] = ()

@@ -9,6 +9,7 @@ from pathlib import Path
 from bdhvs import settings
 from bdhvs.findings import Finding
 from bdhvs.media import audio, cache as cache_mod, catalog, video
+from bdhvs.checks.codes import finding  # the ONE code registry
 
 
 def media_files(media_dir: Path, exts: tuple[str, ...]) -> list[Path]:
@@ -30,11 +31,11 @@ def check_media(media_dir: Path, register: video.Register, *, root: Path | None 
     rel = relative(register.path, root)
     for key, entry in register.by_file.items():
         if not (media_dir / key).exists():
-            findings.append(Finding(rel, entry.line, 1, "VID006", f"Không thấy tệp video docs/huong-dan/{key}",
+            findings.append(finding(rel, entry.line, 1, "VID006", f"Không thấy tệp video docs/huong-dan/{key}",
                                     "Sửa đường dẫn 'file:' hoặc thêm tệp video."))
     for vid, entry in register.by_id.items():
         if entry.poster and not (media_dir / entry.poster).exists():
-            findings.append(Finding(rel, entry.line, 1, "VID005", f"Không thấy ảnh bìa docs/huong-dan/{entry.poster}",
+            findings.append(finding(rel, entry.line, 1, "VID005", f"Không thấy ảnh bìa docs/huong-dan/{entry.poster}",
                                     "Thêm ảnh bìa (một khung hình của video) vào thư mục của bài hướng dẫn."))
     return findings
 

@@ -9,6 +9,7 @@ from mkdocs.structure.files import File
 
 from bdhvs import settings
 from bdhvs.findings import relative
+from bdhvs.inputs import feature as gate
 from bdhvs.media import cache as cache_mod, catalog, check, pages, video
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.media")
@@ -75,7 +76,9 @@ class MediaFeature:
         ctx = pages.Context(
             page_url=page.url,
             page_file=relative(page.file.abs_src_path, self.root) if page.file.abs_src_path else page.file.src_uri,
-            markdown=self._markdown.get(page.file.src_uri, ""),
+            # the page file as the gate read it: findings carry the file's own line numbers
+            markdown=(gate.record_of(page.file.abs_src_path, config).text if page.file.abs_src_path
+                      else self._markdown.get(page.file.src_uri, "")),
             media_dir=self.media_dir,
             images=self.images,
             register=self.register,

@@ -25,6 +25,7 @@ from bdhvs.findings import Finding
 from bdhvs.media import audio, video
 from bdhvs.media.catalog import IMAGE_EXTS, URI_ROOT, Rendered
 from bdhvs.media.sketch import CAPTION as SKETCH_CAPTION
+from bdhvs.checks.codes import finding  # the ONE code registry
 
 
 # Markup that needs media.css / media.js.
@@ -51,7 +52,7 @@ class Context:
         return 1
 
     def error(self, needle: str, code: str, message: str, hint: str) -> None:
-        self.findings.append(Finding(self.page_file, self.line_of(needle), 1, code, message, hint))
+        self.findings.append(finding(self.page_file, self.line_of(needle), 1, code, message, hint))
 
     def site_path(self, src: str) -> str | None:
         """The site-relative path an ``src``/``href`` points at (None for other hosts)."""
@@ -128,7 +129,7 @@ def _video(ctx: Context, img, soup, eager: bool) -> bool:
                   "Thêm mục 'file:' với tiêu đề, thời lượng, nguồn và ngày kiểm tra.")
         img.decompose()
         return False
-    ctx.findings += [Finding(ctx.page_file, ctx.line_of(path.name), 1, f.code, f.message, f.hint)
+    ctx.findings += [finding(ctx.page_file, ctx.line_of(path.name), 1, f.code, f.message, f.hint)
                      for f in video.check_local(path, ctx.video_budget)]
     captions = [(ctx.url_to(f"{URI_ROOT}/{posixpath.dirname(key)}/{vtt.name}"), settings.bcp47(locale),
                  settings.LANGUAGES[locale]["name"]) for vtt, locale in video.captions_for(path)]
@@ -146,7 +147,7 @@ def _audio(ctx: Context, img, soup) -> None:
         img.decompose()
         return
     problems = audio.check(path)
-    ctx.findings += [Finding(ctx.page_file, ctx.line_of(path.name), 1, f.code, f.message, f.hint) for f in problems]
+    ctx.findings += [finding(ctx.page_file, ctx.line_of(path.name), 1, f.code, f.message, f.hint) for f in problems]
     if any(f.code == "AUD001" for f in problems):
         img.decompose()
         return

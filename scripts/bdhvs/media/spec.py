@@ -38,8 +38,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-from bdhvs import yamlfast
 from bdhvs.findings import Finding, relative
+from bdhvs.checks.codes import finding  # the ONE code registry
 
 DEFAULT_MAX_WIDTH = 720
 _INT = {"type": "integer", "minimum": 0}
@@ -227,30 +227,26 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str]:
 
 def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Finding]]:
     """Read and validate one annotation file. Never raises for bad input."""
+    from bdhvs.inputs import media  # the gate's reader: limits, YAML problems as IMG001
+
     rel = relative(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Finding(rel, 1, 1, "IMG001", "Tệp YAML không phải UTF-8", "Lưu lại tệp với mã hoá UTF-8.")]
-    try:
-        data, node = yamlfast.load_with_nodes(text)
-    except yaml.YAMLError as exc:
-        line, col, problem = yamlfast.describe_error(exc, text)
-        return None, [Finding(rel, line, col, "IMG001", f"Lỗi cú pháp YAML: {problem}",
-                              "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng Tab) và dấu ngoặc.")]
+    record = media.read(path, "IMG001", root=root)
+    if record.errors or not record.exists:
+        return None, record.findings or [finding(rel, 1, 1, "IMG001", "Không mở được tệp", "")]
+    data = record.data
     if data is None:
-        data, node = {}, None
-    lines = node_lines(node) if node is not None else {(): 1}
+        data = {}
+    lines = record.lines or {(): 1}
     findings: list[Finding] = []
     if not isinstance(data, dict):
-        return None, [Finding(rel, 1, 1, "IMG002", "Tệp chú thích ảnh phải là các dòng 'khoá: giá trị'",
+        return None, [finding(rel, 1, 1, "IMG002", "Tệp chú thích ảnh phải là các dòng 'khoá: giá trị'",
                               "Xem mẫu trong docs-dev/media.md.")]
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         message, hint = _message(error)
         path_ = tuple(error.absolute_path)
         line = lines.get(path_) or next((lines[path_[:i]] for i in range(len(path_), -1, -1) if path_[:i] in lines), 1)
-        findings.append(Finding(rel, line, 1, "IMG002", message, hint))
+        findings.append(finding(rel, line, 1, "IMG002", message, hint))
     if findings:
         return None, findings
     spec = Spec(path=path, lines=lines)
@@ -272,7 +268,7 @@ def load(path: Path, *, root: Path | None = None) -> tuple[Spec | None, list[Fin
         for index, item in enumerate(s["items"]):
             kinds = [k for k in SKETCH_ITEM_KINDS if k in item]
             if len(kinds) != 1:
-                findings.append(Finding(rel, lines.get(("sketch", "items", index), 1), 1, "IMG002",
+                findings.append(finding(rel, lines.get(("sketch", "items", index), 1), 1, "IMG002",
                                         f"sketch → items → mục {index + 1} phải có đúng một loại: "
                                         + ", ".join(SKETCH_ITEM_KINDS),
                                         "Ví dụ: {button: \"Đăng nhập\", target: true}"))
@@ -296,18 +292,18 @@ def check_bounds(spec: Spec, size: tuple[int, int], rel: str) -> list[Finding]:
 
     hint = f"Ảnh gốc rộng {width} và cao {height} điểm ảnh; toạ độ tính từ góc trên bên trái."
     if spec.crop and not rect_ok(spec.crop):
-        findings.append(Finding(rel, spec.line_of("crop"), 1, "IMG003", f"Vùng cắt {list(spec.crop)} ra ngoài ảnh", hint))
+        findings.append(finding(rel, spec.line_of("crop"), 1, "IMG003", f"Vùng cắt {list(spec.crop)} ra ngoài ảnh", hint))
     for i, r in enumerate(spec.redact):
         if not rect_ok(r.rect):
-            findings.append(Finding(rel, spec.line_of("redact", i), 1, "IMG003",
+            findings.append(finding(rel, spec.line_of("redact", i), 1, "IMG003",
                                     f"Vùng che {list(r.rect)} ra ngoài ảnh: thông tin có thể không được che hết", hint))
     for i, (_, at) in enumerate(spec.callouts):
         if not point_ok(at):
-            findings.append(Finding(rel, spec.line_of("callouts", i), 1, "IMG003", f"Số bước đặt ở {list(at)}, ngoài ảnh", hint))
+            findings.append(finding(rel, spec.line_of("callouts", i), 1, "IMG003", f"Số bước đặt ở {list(at)}, ngoài ảnh", hint))
     for i, b in enumerate(spec.boxes):
         if not rect_ok(b):
-            findings.append(Finding(rel, spec.line_of("boxes", i), 1, "IMG003", f"Khung {list(b)} ra ngoài ảnh", hint))
+            findings.append(finding(rel, spec.line_of("boxes", i), 1, "IMG003", f"Khung {list(b)} ra ngoài ảnh", hint))
     for i, (a, b) in enumerate(spec.arrows):
         if not (point_ok(a) and point_ok(b)):
-            findings.append(Finding(rel, spec.line_of("arrows", i), 1, "IMG003", "Mũi tên có điểm ngoài ảnh", hint))
+            findings.append(finding(rel, spec.line_of("arrows", i), 1, "IMG003", "Mũi tên có điểm ngoài ảnh", hint))
     return findings

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlparse
 
 from bdhvs.findings import Finding, relative
 from bdhvs.media import yamldata
+from bdhvs.checks.codes import finding  # the ONE code registry
 
 MARK = "type:video"
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/{id}?autoplay=1"
@@ -112,7 +113,7 @@ def load_register(path: Path, *, root: Path | None = None) -> tuple[Register, li
         key = video.youtube or video.file
         table = reg.by_id if video.youtube else reg.by_file
         if key in table:
-            findings.append(Finding(relative(path, root), video.line, 1, "VID001", f"Video '{key}' được ghi hai lần",
+            findings.append(finding(relative(path, root), video.line, 1, "VID001", f"Video '{key}' được ghi hai lần",
                                     "Xoá một mục."))
         table[key] = video
     return reg, findings
@@ -194,16 +195,16 @@ def check_local(path: Path, budget: int, *, root: Path | None = None) -> list[Fi
     findings = []
     size = path.stat().st_size
     if size > budget:
-        findings.append(Finding(rel, 1, 1, "VID003", f"Video nặng {size:,} byte, quá giới hạn {budget:,} byte",
+        findings.append(finding(rel, 1, 1, "VID003", f"Video nặng {size:,} byte, quá giới hạn {budget:,} byte",
                                 "Cắt ngắn video hoặc nén lại (720p trở xuống)."))
     vtt = captions_for(path)
     if not vtt or vtt[0][1] != "vi":
-        findings.append(Finding(rel, 1, 1, "VID004", f"Video thiếu phụ đề tiếng Việt '{path.stem}.vi.vtt'",
+        findings.append(finding(rel, 1, 1, "VID004", f"Video thiếu phụ đề tiếng Việt '{path.stem}.vi.vtt'",
                                 "Thêm tệp phụ đề WebVTT cùng tên, đuôi .vi.vtt, bên cạnh video."))
     for vtt_path, _ in vtt:
         head = vtt_path.read_bytes()[:10].lstrip(b"\xef\xbb\xbf")
         if not head.startswith(b"WEBVTT"):
-            findings.append(Finding(relative(vtt_path, root), 1, 1, "VID004", "Tệp phụ đề phải bắt đầu bằng dòng 'WEBVTT'",
+            findings.append(finding(relative(vtt_path, root), 1, 1, "VID004", "Tệp phụ đề phải bắt đầu bằng dòng 'WEBVTT'",
                                     "Lưu phụ đề ở định dạng WebVTT (.vtt)."))
     return findings
 

@@ -36,10 +36,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from bdhvs import settings
+from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 
 QUERY = "dang ky vneid"
 TARGET_FIRST_QUERY = 100 * 1024  # issue 6: first query < 100 kB compressed at 1,000 guides
-from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 _PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind", ".woff2", ".webp",
                   ".png", ".jpg", ".jpeg")
 

@@ -28,8 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from bdhvs import settings, yamlfast
+from bdhvs import settings
 from bdhvs.checks.codes import finding
+from bdhvs.inputs import datafiles
 from bdhvs.findings import Finding, relative
 from bdhvs.search import rules
 from bdhvs.search.rules import tokenize
@@ -87,10 +88,7 @@ def _key(node, key: str):
 
 def _glossary_terms(data_dir: Path) -> dict[str, str]:
     """term → definition (the glossary's own check reports its mistakes)."""
-    try:
-        doc = yamlfast.safe_load((data_dir / "glossary.yml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
+    doc = datafiles.read("glossary.yml", data_dir, root=data_dir.parent).data  # the gate's reader
     if isinstance(doc, dict):  # `terms:` then the list (a bare list is accepted too)
         doc = doc.get("terms")
     out = {}
@@ -113,10 +111,7 @@ def _glossary_groups(terms: dict[str, str], name: str) -> list[Group]:
 
 def _name_groups(data_dir: Path) -> list[Group]:
     path = data_dir / "confusables-vi.yml"
-    try:
-        doc = yamlfast.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # reported by the checks' own data loader
+    doc = datafiles.read("confusables-vi.yml", data_dir, root=data_dir.parent).data  # problems: the gate reports them
     groups = []
     for item in (doc or {}).get("names") or [] if isinstance(doc, dict) else []:
         if not isinstance(item, dict) or not item.get("right") or not isinstance(item.get("wrong"), list):
@@ -136,19 +131,11 @@ def load(data_dir: Path | None = None) -> Synonyms:
     terms = _glossary_terms(data_dir)
     out.groups += _glossary_groups(terms, relative(data_dir / "glossary.yml", settings.ROOT))
     out.groups += _name_groups(data_dir)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    record = datafiles.read(FILE_NAME, data_dir, root=data_dir.parent)  # the gate's reader
+    if record.data is None:
+        out.problems += record.findings  # unreadable: the gate's findings (DATA-YAML, FILE-…) at the line
         return out
-    except (OSError, UnicodeDecodeError) as exc:
-        out.problems.append(finding(name, 1, 1, "DATA-YAML", f"Không đọc được tệp: {exc}"))
-        return out
-    try:
-        doc, root = yamlfast.load_with_nodes(text)
-    except yaml.YAMLError as exc:
-        out.problems.append(finding(name, *yamlfast.error_position(exc), "DATA-YAML",
-                                    f"YAML sai cú pháp: {getattr(exc, 'problem', exc)}", _HINT))
-        return out
+    doc, root = record.data, record.node
 
     def problem(node, message: str) -> None:
         out.problems.append(finding(name, _line(node), 1, "DATA-ENTRY", message, _HINT))
