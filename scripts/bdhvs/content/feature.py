@@ -285,10 +285,10 @@ class GuidesFeature:
         return staff.strip(markdown)
 
     def _page_source(self, page) -> str:
-        try:
-            return Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        except (AttributeError, OSError, TypeError, UnicodeDecodeError):
+        """The page's text as the gate decoded it (any encoding the reader accepts)."""
+        if not getattr(page.file, "abs_src_path", None):
             return ""
+        return gate.record_of(page.file.abs_src_path, self._config).text or ""
 
     def _guide_kit(self, markdown: str, page) -> str:
         """Shared safety blocks (the one rule of safety.py: the build stops on a problem),
