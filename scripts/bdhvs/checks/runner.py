@@ -20,6 +20,7 @@ from bdhvs.checks import (
 from bdhvs.checks.codes import finding
 from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.findings import Finding, relative
+from bdhvs.urls import page as url_page
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
 
@@ -126,6 +127,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += locallinks.check(doc, found, ctx.options.docs_dir, ctx.options.root)
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)
+        out += url_page.check(doc, ctx.data, ctx.options.root, out)  # what the build will really render
         out += privacy.check(doc, ctx.data)
         if ctx.options.style:
             out += mdstyle.check(doc)
