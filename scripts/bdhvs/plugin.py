@@ -30,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs")
 
 # "module:Class" of each feature, in the order they run.
 FEATURES: list[str] = [
+    "bdhvs.urls.feature:UrlPolicy",  # first: judges the page's own HTML before features add theirs
     "bdhvs.i18n.feature:Translations",
     "bdhvs.reading.feature:Reading",
     "bdhvs.content.feature:GuidesFeature",

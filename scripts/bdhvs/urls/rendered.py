@@ -54,7 +54,15 @@ def _urls(attr: str, value: str) -> list[str]:
     return [value]
 
 
-def _kind(tag: str, attr: str, attrs: dict) -> str:
+def _is_citation(node) -> bool:
+    """``<small>(Nguồn: <a …>…</a>)</small>``: a cited source (the glossary writes these)."""
+    parent = node.parent
+    return parent is not None and parent.tag == "small" and (parent.text(deep=True) or "").lstrip("( ").startswith("Nguồn")
+
+
+def _kind(tag: str, attr: str, attrs: dict, node=None) -> str:
+    if tag == "a" and attr == "href" and node is not None and _is_citation(node):
+        return "source"
     if tag == "img" and str(attrs.get("alt") or "").startswith("type:video"):
         return "video"
     if tag in ("img", "source", "picture"):
@@ -62,7 +70,7 @@ def _kind(tag: str, attr: str, attrs: dict) -> str:
     return "markdown" if tag == "a" and attr == "href" else "html"
 
 
-def _attr_problems(tag: str, name: str, value: str | None, attrs: dict, data) -> list[Problem]:
+def _attr_problems(tag: str, name: str, value: str | None, attrs: dict, data, node=None) -> list[Problem]:
     value = value or ""
     shown = policy.short(value, 60)
     if tag in STRUCTURE:
@@ -82,7 +90,7 @@ def _attr_problems(tag: str, name: str, value: str | None, attrs: dict, data) ->
                         tag, name, value, needles=[name, value])]
     out = []
     if name in URL_ATTRS or (name.startswith("data-") and (":" in value or value.strip().startswith(("//", "\\")))):
-        kind = _kind(tag, name, attrs)
+        kind = _kind(tag, name, attrs, node)
         for url in _urls(name, value):
             found = policy.verdict(url, kind, data, decoded=True)
             if found is not None:
@@ -134,7 +142,7 @@ def scan(html: str, data, *, clean: bool = False) -> tuple[list[Problem], str]:
             continue
         attrs = node.attributes
         for name, value in attrs.items():
-            found = _attr_problems(tag, name.lower(), value, attrs, data)
+            found = _attr_problems(tag, name.lower(), value, attrs, data, node)
             if found:
                 problems += found
                 if not any(p.severity == "warning" for p in found):
