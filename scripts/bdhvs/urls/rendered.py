@@ -48,7 +48,9 @@ class Problem:
 
 def _urls(attr: str, value: str) -> list[str]:
     if attr in ("srcset", "imagesrcset"):
-        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+        # Each candidate's URL, and the same with tab/newline removed (never let a split hide a scheme).
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        return [u for part in parts for u in (part.split()[0], re.sub(r"[\t\n\r]", "", part).split(" ")[0])]
     if attr in ("ping", "archive"):
         return value.split()
     return [value]
