@@ -111,7 +111,7 @@ POSITIONS = {
     "html-cite": "<q cite=\"{U}\">trích</q>",
     "source": None,  # front matter sources[].url
 }
-COMMON = {"link", "html-a", "attr-href", "source", "html-srcset"}
+COMMON = {"link", "html-a", "attr-href", "source"}
 # Event handlers, styles, hooks and hidden markup (all hostile).
 MARKUP = [
     '[Trang chủ](../index.md){ onclick="alert(\'{M}\')" }',
@@ -123,7 +123,7 @@ MARKUP = [
     "## Mục { style=\"background:url(https://evil.example/{M})\" }",
     "[Xem video](../index.md){ data-bdhvs-embed=\"https://evil.example/{M}\" }",
     "<img src=\"anh.png\" onerror=\"alert('{M}')\">",
-    "<img src=anh.png/onerror=alert('{M}')>",
+    "<img src=\"anh.png\"/onerror=\"alert('{M}')\">",
     "<a href=\"../index.md\" onmouseover  =  \"alert('{M}')\">a</a>",
     "<details open ontoggle=\"alert('{M}')\"><summary>x</summary>y</details>",
     "<span style=\"background-image:url(https://evil.example/{M})\">chữ</span>",
@@ -171,7 +171,8 @@ def variants() -> list[Variant]:
         n = next(counter)
         if position == "source":
             front = f"sources:\n  - title: Nguồn\n    url: {_yaml_single(spelling)}\n    date: 2026-11-20\n"
-            newspaper_source = "vnexpress.net" in spelling  # a newspaper is fine as a source
+            # a newspaper, or any ASCII .gov.vn host (registration is restricted), is fine as a source
+            newspaper_source = "vnexpress.net" in spelling or spelling.startswith("https://evildichvucong.gov.vn/")
             out.append(Variant(n, "Nội dung có nguồn {M}.", hostile and not newspaper_source, line=7, front=front))
             continue
         url = spelling if not position.startswith("html-") and not position.startswith("attr-") else spelling.replace('"', "&quot;")

@@ -20,7 +20,7 @@ from bdhvs.checks import (
 from bdhvs.checks.codes import finding
 from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.findings import Finding, relative
-from bdhvs.urls import page as url_page
+from bdhvs.urls import datafiles as url_data, page as url_page
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
 
@@ -172,6 +172,7 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
     ctx = Context(options or Options())
     files, out = collect(paths)
     out = list(out) + list(ctx.data.findings)
+    out += url_data.check(ctx.options.data_dir, ctx.options.root, ctx.data)
     if ctx.data.dictionary_missing:
         print("Chú ý: chưa cài từ điển tiếng Việt (gói Debian hunspell-vi), bỏ qua kiểm tra chính tả tiếng Việt.",
               file=sys.stderr)

@@ -20,7 +20,7 @@ from pathlib import Path
 from bdhvs.checks import codes, data as data_mod, htmlsafety, links, linksafety
 from bdhvs.checks.source import load
 from bdhvs.findings import ERROR, Finding, relative
-from bdhvs.urls import page as url_page, policy, rendered, snippets
+from bdhvs.urls import datafiles as url_data, page as url_page, policy, rendered, snippets
 
 log = logging.getLogger("mkdocs.plugins.bdhvs")
 
@@ -39,6 +39,7 @@ class UrlPolicy:
         self.docs_dir = Path(config.docs_dir)
         self.data = data_mod.load(self.root / "data")
         self.pages = {}
+        self._emit(url_data.check(self.root / "data", self.root, self.data))
         return config
 
     def _emit(self, findings: list[Finding]) -> None:

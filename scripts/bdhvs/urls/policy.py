@@ -122,8 +122,10 @@ def verdict(value: str, kind: str, data, *, decoded: bool = False) -> Verdict | 
     if host in data.shorteners:
         return Verdict("URL-SHORTENER", f"“{host}” là dịch vụ rút gọn liên kết")
     entry = data.domains.get(host)
-    if entry is None and kind == "source" and ("." + host).endswith(data.source_suffixes or ("\0",)):
-        return None  # a government site cited as a source (registration of these names is restricted)
+    if (entry is None and kind == "source" and ("." + host).endswith(data.source_suffixes or ("\0",))
+            and "xn--" not in host):
+        return None  # a government site cited as a source (registration of these names is restricted);
+        # never an internationalised look-alike (dіchvucong with a Cyrillic і is xn--…)
     if entry is None:
         where = f" (trình duyệt đọc “{shown}” thành tên miền “{parsed.host}”)" if host not in value.lower() else ""
         return Verdict("URL-DOMAIN", f"Tên miền “{parsed.host}” chưa có trong data/domains.yml{where}")
