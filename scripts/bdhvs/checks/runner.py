@@ -165,6 +165,8 @@ def _check_file(path: Path, ctx: Context) -> list[Finding]:
     out += problems
     if doc is not None:
         out += check_document(doc, ctx)
+    if path.parent.resolve() == ctx.options.data_dir.resolve():
+        out += url_data.check_file(path, ctx.options.root, ctx.data)  # URLs the site links
     return out
 
 
@@ -172,7 +174,6 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
     ctx = Context(options or Options())
     files, out = collect(paths)
     out = list(out) + list(ctx.data.findings)
-    out += url_data.check(ctx.options.data_dir, ctx.options.root, ctx.data)
     if ctx.data.dictionary_missing:
         print("Chú ý: chưa cài từ điển tiếng Việt (gói Debian hunspell-vi), bỏ qua kiểm tra chính tả tiếng Việt.",
               file=sys.stderr)

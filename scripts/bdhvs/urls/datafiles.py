@@ -31,15 +31,21 @@ def _scalars(node, keys: set[str], depth: int = 0):
 
 
 def check(data_dir: Path, root: Path, data) -> list[Finding]:
+    """Every data file of FILES in ``data_dir`` (the build)."""
+    return [item for name in FILES for item in check_file(data_dir / name, root, data)]
+
+
+def check_file(path: Path, root: Path, data) -> list[Finding]:
+    """One data file (``bdhvs check`` on that file); nothing for a file not in FILES."""
     out: list[Finding] = []
-    for name, keys in FILES.items():
-        path = data_dir / name
+    keys = FILES.get(path.name)
+    if keys is not None:
         try:
             if path.is_symlink() or not path.is_file() or path.stat().st_size > 2_000_000:
-                continue
+                return out
             node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
-            continue  # the data-file reader reports what is unreadable
+            return out  # the data-file reader reports what is unreadable
         for key, value in _scalars(node, keys):
             text = str(value.value)
             found = policy.verdict(text, "source", data, decoded=True)

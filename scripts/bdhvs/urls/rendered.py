@@ -80,7 +80,7 @@ def _attr_problems(tag: str, name: str, value: str | None, attrs: dict, data, no
                         value, needles=[f"<{tag}", name])]
     if name.startswith("on"):
         return [Problem("HTML-EVENT-ATTR", f"Thuộc tính “{name}” trên thẻ <{tag}> chạy mã", tag, name, value,
-                        needles=[value, f"{name}=", name])]
+                        needles=[f"{name}=", value, name])]
     if name == "style":
         if tag in ("th", "td") and TABLE_ALIGN.match(value):
             return []
@@ -89,7 +89,7 @@ def _attr_problems(tag: str, name: str, value: str | None, attrs: dict, data, no
                         tag, name, value, needles=[value, "style="])]
     if name.startswith("data-bdhvs-") or name == "data-go":  # media.js loads data-bdhvs-embed in an iframe
         return [Problem("HTML-ATTR", f"Thuộc tính “{name}” chỉ dành cho mã của trang, không được viết trong bài",
-                        tag, name, value, needles=[value, f"{name}=", name])]
+                        tag, name, value, needles=[f"{name}=", value, name])]
     out = []
     if name in URL_ATTRS or (name.startswith("data-") and (":" in value or value.strip().startswith(("//", "\\")))):
         kind = _kind(tag, name, attrs, node)
@@ -103,7 +103,7 @@ def _attr_problems(tag: str, name: str, value: str | None, attrs: dict, data, no
         return out
     if name not in ATTRS and not name.startswith(("aria-", "data-")):
         return [Problem("HTML-ATTR", f"Thuộc tính “{name}” trên thẻ <{tag}> không được phép"
-                        + (f" (“{shown}”)" if value else ""), tag, name, value, needles=[value, f"{name}=", name])]
+                        + (f" (“{shown}”)" if value else ""), tag, name, value, needles=[f"{name}=", value, name])]
     if tag == "input" and name == "type" and value.lower() != "checkbox":
         return [Problem("HTML-FORM", f"Thẻ <input type=\"{shown}\"> là một phần của biểu mẫu", tag, None, value,
                         needles=["<input", value])]
