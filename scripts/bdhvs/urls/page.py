@@ -33,11 +33,31 @@ def rendered_findings(doc: Document, html: str, data, already: list[Finding], *,
     return out, cleaned
 
 
+# Python-Markdown is quadratic on some junk: the "[" or "<" of one paragraph (4,000 "[" take
+# 15 s), thousands of fence lines. A page like that (other checks report it) is not rendered
+# by the check, which must stay fast in pre-commit; the build renders it anyway and its
+# rendered pass still removes whatever it finds.
+MAX_MARKS_PER_PARAGRAPH = 300
+MAX_FENCES = 400
+MAX_BODY = 150_000
+
+
+def _pathological(body: str) -> bool:
+    if len(body) > MAX_BODY or body.count("```") + body.count("~~~") > MAX_FENCES:
+        return True
+    if body.count("[") <= MAX_MARKS_PER_PARAGRAPH and body.count("<") <= MAX_MARKS_PER_PARAGRAPH:
+        return False
+    return any(part.count("[") > MAX_MARKS_PER_PARAGRAPH or part.count("<") > MAX_MARKS_PER_PARAGRAPH
+               for part in body.split("\n\n"))
+
+
 def check(doc: Document, data, root: Path, already: list[Finding]) -> list[Finding]:
     """For ``bdhvs check``: snippet includes, then the page rendered as the build renders it."""
     if doc.kind not in ("page", "markdown"):
         return []
     out = snippets.findings(doc)
+    if _pathological(doc.body):
+        return out
     html = render.render(snippets.neutralize(doc.body), root)
     found, _ = rendered_findings(doc, html, data, already + out)
     return out + found
