@@ -15,6 +15,7 @@ import sys
 COMMAND_MODULES = [
     "bdhvs.commands.check",
     "bdhvs.commands.links",
+    "bdhvs.commands.sentences",
     "bdhvs.commands.new",
     "bdhvs.commands.handouts",
     "bdhvs.commands.bundle",

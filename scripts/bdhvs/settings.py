@@ -34,6 +34,7 @@ def bcp47(locale: str) -> str:
 PAGE_BUDGET_BEFORE_IMAGES = 60 * 1024  # compressed HTML+CSS+JS+font of a guide page, first visit
 PAGE_REQUEST_BUDGET = 12  # requests of a guide page before images (HTML, CSS, JS, font)
 IMAGE_BUDGET = 60 * 1024  # one rendered screenshot
+SKETCH_BUDGET_GZIP = 4 * 1024  # one drawn sketch (SVG), gzip -6 as the web server sends it
 VIDEO_BUDGET = 8 * 1024 * 1024  # one local video file for offline classes
 AUDIO_BUDGET = 400 * 1024  # one recorded audio clip
 MAX_SOURCE_BYTES = 512 * 1024  # a Markdown page larger than this is refused by the checks

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from bdhvs import settings
+from bdhvs.content import safety
 from bdhvs.content.feature import format_date, guide_context
 from bdhvs.content.guides import read_page
 from bdhvs.settings import DOCS_DIR
@@ -28,7 +30,10 @@ def test_sources_box_lists_every_source_and_the_review_date(site, guide):
     meta, _ = read_page(DOCS_DIR / "vi" / guide.src)
     box = soup(site / guide_url(guide.slug) / "index.html").select_one('[data-bdhvs="sources"]')
     assert box is not None
-    assert [a["href"] for a in box.select("li a")] == [s["url"] for s in meta["sources"]]
+    # The guide's own sources, then those of the shared safety blocks it shows (data/safety/).
+    own = [s["url"] for s in meta["sources"]]
+    shared = [s["url"] for s in safety.sources_for(meta, safety.load(settings.DATA_DIR)) if s["url"] not in own]
+    assert [a["href"] for a in box.select("li a")] == own + shared
     assert format_date(meta["last_reviewed"]) in box.get_text()
     assert box.find("time")["datetime"] == meta["last_reviewed"].isoformat()
 

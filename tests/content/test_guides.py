@@ -112,8 +112,12 @@ def test_previous_next_stay_within_a_topic(site):
         page = soup(site / guide_url(slug) / "index.html")
         return {a["aria-label"].split(":")[0]: a["href"] for a in page.select(".md-footer__inner a[aria-label]")}
 
-    # Only guide of its topic: no previous/next link into another topic.
-    assert footer("chu-ky-so-vneid") == {}
+    # "Học kỹ năng số" (two guides): no previous/next link into the topics before or after it.
+    assert footer("hoc-tren-binhdanhocvuso") == {"Sau": "../can-bo-hoc-khoa-duoc-giao/"}
+    assert footer("can-bo-hoc-khoa-duoc-giao") == {"Trước": "../hoc-tren-binhdanhocvuso/"}
+    # A two-guide topic ("Chữ ký số"): the two link each other and nothing else.
+    assert footer("chu-ky-so-vneid") == {"Sau": "../ky-van-ban-chu-ky-so-vneid/"}
+    assert footer("ky-van-ban-chu-ky-so-vneid") == {"Trước": "../chu-ky-so-vneid/"}
     # "An toàn trên mạng": from its first guide, "Sau" walks through every guide of the
     # topic's navigation section (listed in nav or added after them) and stops at the last;
     # "Trước" walks back.

@@ -2,6 +2,9 @@
 source screenshot, annotation file or eager video player reaches the site."""
 from __future__ import annotations
 
+import gzip
+
+import pytest
 from bs4 import BeautifulSoup
 
 from bdhvs import settings
@@ -55,8 +58,36 @@ def test_sketches_in_the_guides_are_captioned_as_illustrations(site):
         slug, name = yml.parent.name, yml.stem
         if (yml.parent / f"{name}.png").exists():
             continue
-        published = (site / "huong-dan" / slug / f"{name}.webp").resolve()
+        published = (site / "huong-dan" / slug / f"{name}.svg").resolve()
         figure = shown.get(published)
         assert figure is not None, (slug, name)  # some guide page shows it, as a sketch
         assert "Hình minh hoạ" in figure.figcaption.get_text()
-        assert published.stat().st_size <= settings.IMAGE_BUDGET
+        assert len(gzip.compress(published.read_bytes(), 6)) <= settings.SKETCH_BUDGET_GZIP, (slug, name)
+
+
+@pytest.mark.browser
+def test_sketch_text_stays_inside_the_drawn_phone(site, browser):
+    """Sketches are SVG with text in the reader's font (issue 24): in a real Chromium, every
+    label of every published sketch stays inside the phone screen it is drawn on, and the
+    banner inside the image."""
+    sketches = sorted((site / "huong-dan").glob("*/*.svg"))
+    assert sketches
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        for svg in sketches:
+            page.goto(svg.as_uri())
+            boxes = page.evaluate("""() => {
+              const svg = document.documentElement, vb = svg.viewBox.baseVal;
+              const screen = [...svg.querySelectorAll('rect')].find(r => r.getAttribute('fill') === '#ffffff');
+              const s = screen.getBBox();
+              return {vb: [vb.width], screen: [s.x, s.x + s.width],
+                      texts: [...svg.querySelectorAll('text')].map(t => {
+                        const b = t.getBBox(); return [t.textContent, b.x, b.x + b.width, +t.getAttribute('y')]; })};
+            }""")
+            left, right = boxes["screen"]
+            *labels, banner = boxes["texts"]
+            for text, x0, x1, _ in labels:
+                assert left <= x0 and x1 <= right, (svg.name, text, x0, x1, left, right)
+            assert 0 <= banner[1] and banner[2] <= boxes["vb"][0], (svg.name, banner)
+    finally:
+        page.close()

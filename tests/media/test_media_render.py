@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import random
+import xml.etree.ElementTree as ET
 
 import pytest
 from PIL import Image, ImageCms
@@ -14,6 +15,7 @@ from bdhvs.media.spec import Redaction, Spec
 from mediasite import screenshot
 
 ACCENT, WHITE, FILL = draw.ACCENT, draw.OUTLINE, draw.REDACT_FILL
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def close(a, b, tol=24):
@@ -162,14 +164,31 @@ SKETCH = """sketch:
 """
 
 
+def _svg(spec):
+    data, width, height = sketch.render_svg(spec.sketch)
+    return ET.fromstring(data), data, width, height
+
+
 def test_sketch_is_marked_as_illustration_and_highlights_the_target(tmp_path):
     spec, findings = spec_mod.load(make_guide(tmp_path, {"man-hinh.yml": SKETCH})[1] / "man-hinh.yml")
     assert findings == []
-    out = sketch.render(spec.sketch)
-    assert out.width == 720
-    assert close(out.getpixel((6, 6)), (255, 214, 0), 8)  # the yellow "HÌNH MINH HOẠ" strip
-    reds = sum(1 for p in out.get_flattened_data() if close(p, ACCENT, 20))
-    assert reds > 2000  # the highlight frame and the numbered callout
+    root, data, width, height = _svg(spec)
+    assert width == 720 and height > 600
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert texts[-1] == sketch.BANNER_TEXT  # drawn last: on top of everything
+    assert any(r.get("fill") == "#ffd600" and r.get("height") == "30" for r in root.iter(f"{SVG}rect"))
+    # The real labels are text in the reader's font, not pixels.
+    assert {"VNeID", "Số định danh cá nhân", "Đăng nhập", "Quên mật khẩu", "4"} <= set(texts)
+    assert any(r.get("stroke") == sketch.ACCENT for r in root.iter(f"{SVG}rect"))  # the highlight frame
+    assert any(c.get("fill") == sketch.ACCENT for c in root.iter(f"{SVG}circle"))  # the numbered callout
+
+
+def test_sketch_labels_are_escaped(tmp_path):
+    hostile = SKETCH.replace('"Quên mật khẩu"', '"</text><script>alert(1)</script><text>"')
+    spec, findings = spec_mod.load(make_guide(tmp_path, {"man-hinh.yml": hostile})[1] / "man-hinh.yml")
+    root, data, _, _ = _svg(spec)
+    assert not list(root.iter(f"{SVG}script")) and b"<script" not in data
+    assert "</text><script>alert(1)</script><text>" in ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
 def test_real_screenshot_with_the_same_name_replaces_the_sketch(tmp_path):
@@ -186,7 +205,7 @@ def test_real_screenshot_with_the_same_name_replaces_the_sketch(tmp_path):
 
 def test_sketch_is_deterministic(tmp_path):
     spec, _ = spec_mod.load(make_guide(tmp_path, {"man-hinh.yml": SKETCH})[1] / "man-hinh.yml")
-    assert sketch.render(spec.sketch).tobytes() == sketch.render(spec.sketch).tobytes()
+    assert sketch.render_svg(spec.sketch) == sketch.render_svg(spec.sketch)
 
 
 def test_prune_keeps_only_the_renders_in_use(tmp_path):

@@ -23,7 +23,7 @@ def soup(site, path):
 def test_sources_are_not_published_and_rendered_images_are(msite):
     media = msite / "huong-dan" / SLUG
     names = {p.name for p in media.iterdir()}
-    assert {"mo-dau.webp", "buoc-1.webp", "dang-nhap.webp", "video-poster.webp", "cuoi.webp"} <= names
+    assert {"mo-dau.webp", "buoc-1.webp", "dang-nhap.svg", "video-poster.webp", "cuoi.webp"} <= names
     assert not {n for n in names if n.endswith((".png", ".yml", ".txt"))}
     assert {"buoc-1.vi.opus", "lop-hoc.mp4", "lop-hoc.vi.vtt"} <= names
     assert not (msite / "ede" / "huong-dan" / SLUG / "buoc-1.webp").exists()  # one copy for both languages
@@ -46,7 +46,7 @@ def test_images_have_alt_size_and_resolve_in_both_languages(msite, page):
 def test_sketch_is_captioned_as_illustration(msite):
     figure = soup(msite, PAGE).select_one("figure.bdhvs-shot--sketch")
     assert "Hình minh hoạ" in figure.figcaption.get_text()
-    assert figure.a["href"] == figure.img["src"] == "dang-nhap.webp"
+    assert figure.a["href"] == figure.img["src"] == "dang-nhap.svg"
 
 
 def test_video_facade_markup(msite):
@@ -108,4 +108,4 @@ def test_a_screenshot_that_cannot_be_read_is_reported_not_published(tmp_path):
     assert "BytesIO" not in result.output
     published = tmp_path / "site" / "huong-dan" / SLUG
     assert not (published / "cuoi.webp").exists()
-    assert (published / "buoc-1.webp").exists() and (published / "dang-nhap.webp").exists()
+    assert (published / "buoc-1.webp").exists() and (published / "dang-nhap.svg").exists()

@@ -74,6 +74,19 @@ RULE_PAGES = {
     "cac-bai-luu-tru/index.html": ("Thông báo lưu trú",
                                    "<p>Các bài về lưu trú: lưu trú ở nhà, lưu trú ở nhà nghỉ, lưu trú của khách.</p>",
                                    "section", "", ""),
+    # Issue 24. "tài" is one half of "tài khoản" everywhere in this site: typed "tai" without
+    # "khoan", the reader means another "tai" (rules.BOUND); "tải" is kept for the synonym test.
+    "mo-tai-khoan/index.html": ("Mở tài khoản ngân hàng", FILLER + "<p>Tài khoản ngân hàng giữ tiền. Mở tài khoản "
+                                "tại quầy. Tài khoản cần mật khẩu.</p>", "guide", "", ""),
+    "tai-nghe/index.html": ("Dùng tai nghe khi gọi ngân hàng", FILLER + "<p>Cắm tai nghe trước khi gọi quầy.</p>",
+                            "guide", "", ""),
+    # A complete last word: "gia" is a word ("giả"); "giấy" only starts with it.
+    "vi-giay-to/index.html": ("Ví trong ứng dụng", FILLER + "<p>Ứng dụng có ví giấy tờ. Giấy tờ trong ví. Thêm "
+                              "giấy tờ mới.</p>", "guide", "", ""),
+    "ung-dung-la/index.html": ("Ứng dụng lạ", FILLER + "<p>Ứng dụng giả đòi quyền lạ.</p>", "guide", "", ""),
+    # Address words: the file is named "bao-ve-mat-khau"; the page never says "bảo vệ".
+    "bao-ve-mat-khau/index.html": ("Đừng đọc điều bí mật", FILLER + "<p>Không đọc mật khẩu cho ai.</p>",
+                                   "guide", "", ""),
     # Question words: this page's title is the question words themselves.
     "lam-sao/index.html": ("Làm sao để hỏi", "<p>Làm sao để hỏi cán bộ khi chưa rõ.</p>", "guide", "", ""),
 }

@@ -34,6 +34,19 @@ def open_search(page, key="/"):
 def search(page, query: str, timeout: float = 15000) -> list[dict]:
     """Type a query in the open dialog; return the shown results (href, title, label, lang)."""
     page.fill("#bdhvs-search-input", query)
+    return search_results(page, query, timeout)
+
+
+def type_query(page, query: str, timeout: float = 15000) -> list[dict]:
+    """Like :func:`search`, but typed key by key as a person types on a phone (every
+    intermediate query runs, as it does for a reader)."""
+    box = page.locator("#bdhvs-search-input")
+    box.fill("")
+    box.press_sequentially(query, delay=30)
+    return search_results(page, query, timeout)
+
+
+def search_results(page, query: str, timeout: float = 15000) -> list[dict]:
     page.wait_for_function(
         "q => document.getElementById('bdhvs-search-results').dataset.query === q", arg=query, timeout=timeout
     )
@@ -50,4 +63,4 @@ def paths(results: list[dict], base: str) -> list[str]:
     return [r["href"][len(base):] if r["href"].startswith(base) else r["href"] for r in results]
 
 
-__all__ = ["fixture_site", "fixture_server", "open_search", "search", "paths", "SUB"]
+__all__ = ["fixture_site", "fixture_server", "open_search", "search", "type_query", "paths", "SUB"]

@@ -23,16 +23,6 @@ def test_scan_site_classifies_languages_and_fallbacks(tmp_path):
     assert all(scanned[p].in_ede_search for p in EDE_PAGES)
 
 
-def test_prepare_html_marks_only_the_article_and_adds_filters(tmp_path):
-    site = make_fixture_site(tmp_path / "site", index=False)
-    page = pages.scan_site(site)["chu-ky-so/index.html"]
-    html = pages.prepare_html((site / page.path).read_text(encoding="utf-8"), page)
-    assert html.count("data-pagefind-body") == 1
-    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in html
-    assert '<meta data-pagefind-filter="ede[content]" content="yes">' in html
-    assert '<meta data-pagefind-meta="ede_url[content]" content="/ede/chu-ky-so/">' in html
-
-
 def test_page_urls():
     assert pages.page_url("index.html") == "/"
     assert pages.page_url("ede/huong-dan/x/index.html") == "/ede/huong-dan/x/"

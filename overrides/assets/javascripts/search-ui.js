@@ -37,12 +37,31 @@
   var foldRules = [];
   function setRules(rules) {
     foldRules = ((rules && rules.fold) || []).map(function (r) { return [new RegExp(r[0]), r[1]]; });
+    telex = (rules && rules.telex) || { tones: "", pairs: [], hook: "aou" };
   }
   // The folded form of ONE word, exactly as the index folds it.
   function fold(word) {
     var f = baseFold(word);
     for (var i = 0; i < foldRules.length; i++) f = f.replace(foldRules[i][0], foldRules[i][1]);
     return f;
+  }
+  // Raw Telex keys ("chuwx" → "chu"), rules.TELEX of rules.py (meta.js "rules.telex").
+  var telex = null;
+  function telexFold(word) {
+    var t = baseFold(word), kept = "";
+    for (var i = 0; i < t.length; i++) {
+      var c = t[i];
+      if (!(i > 0 && telex.tones.indexOf(c) >= 0 && !(i === 1 && c === "r" && t[0] === "t"))) kept += c;
+    }
+    telex.pairs.forEach(function (p) { kept = kept.split(p[0]).join(p[1]); });
+    var out = "";
+    for (var j = 0; j < kept.length; j++) {
+      var ch = kept[j];
+      if (ch === "w") ch = new RegExp("[" + telex.hook + "]").test(out) ? "" : "u"; // hook on a/o/u, or ư
+      out += ch;
+    }
+    for (var k = 0; k < foldRules.length; k++) out = out.replace(foldRules[k][0], foldRules[k][1]);
+    return out;
   }
   function words(text) {
     return text.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
@@ -202,10 +221,20 @@
       });
     }
 
+    // The folded query word next to word ti (side "n": after it, "p": before it).
+    function partnerTyped(terms, ti, side, partner) {
+      var other = terms[side === "n" ? ti + 1 : ti - 1];
+      if (other === undefined) return side === "n" && ti === terms.length - 1; // still typing
+      var of = fold(other);
+      return partner.indexOf(of) === 0 || of.indexOf(partner) === 0;
+    }
+
     function score(terms, whole) {
-      var hits = {};
+      var hits = {}, bound = rules.bound || {};
       terms.forEach(function (t, ti) {
         var tf = fold(t), marked = !isPlain(t);
+        // The last word is complete when it is a word itself: its prefix matches count less.
+        var complete = !whole[ti] && tf.length >= 3 && isWord(tf);
         langs.forEach(function (l) {
           var meta = store.meta[l], n = meta.n || 1;
           shardsFor(l, tf, terms.length === 1, whole[ti]).forEach(function (key) {
@@ -214,26 +243,37 @@
               if (word.indexOf(tf) !== 0) return;
               // Whole-word matches count fully, prefix matches less ("vne" → "vneid"), and
               // much less for a word that is not the last one (the reader finished typing it).
-              var similarity = word === tf ? 1 : (0.5 + 0.5 * tf.length / word.length) * (whole[ti] ? 0.4 : 1);
-              var spellings = shard[word], perPage = {}, df = 0;
+              var similarity = word === tf ? 1 : (0.5 + 0.5 * tf.length / word.length) * (whole[ti] || complete ? 0.4 : 1);
+              var spellings = shard[word], perPage = {}, pages = {}, df = 0;
+              // Each spelling is its own word: "tai" typed without marks finds "tải" and
+              // "tài", and the rarer one says more (idf per spelling, not per folded word).
+              var idfOf = function (count) { return Math.log(1 + n / Math.max(count, 1)); };
               Object.keys(spellings).forEach(function (written) {
-                var postings = spellings[written], id = 0;
+                var postings = spellings[written], id = 0, own = [];
                 var any = written === "*"; // a piece of a run-together name: spelling unknown
                 var exact = marked && !any && sameSpelling(written, t);
+                // "tài" (of "tài khoản") typed as "tai" without "khoan": probably not meant.
+                var half = !marked && bound[written] && !partnerTyped(terms, ti, bound[written][1], bound[written][0]);
                 for (var i = 0; i < postings.length; i += 2) {
                   id += postings[i];
                   if (l === "vi" && ede && !meta.edeSet[id]) continue; // translated in Ede
-                  var p = perPage[id] || (perPage[id] = { w: 0, exact: false });
-                  if (!p.w) df++;
-                  p.w += postings[i + 1] * (marked && !exact && !any ? OTHER_SPELLING : 1);
-                  p.exact = p.exact || exact;
+                  own.push([id, postings[i + 1]]);
+                  if (!pages[id]) { pages[id] = true; df++; }
                 }
+                own.forEach(function (pw) {
+                  var p = perPage[pw[0]] || (perPage[pw[0]] = { w: 0, exact: false });
+                  p.w += pw[1] * (any ? 0 : idfOf(own.length)) * (marked && !exact && !any ? OTHER_SPELLING : 1) *
+                    (half ? rules.boundFactor : 1);
+                  p.any = (p.any || 0) + (any ? pw[1] : 0);
+                  p.exact = p.exact || exact;
+                });
               });
-              var idf = Math.log(1 + n / Math.max(df, 1));
               Object.keys(perPage).forEach(function (id) {
                 var k = l + "/" + id, hit = hits[k] || (hits[k] = { lang: l, id: +id, per: {}, exact: false });
+                // A piece of a run-together name counts with the idf of the folded word.
+                var w = perPage[id].w + (perPage[id].any || 0) * idfOf(df);
                 // On Ede pages, a page written in Ede is preferred to an equal Vietnamese one.
-                var value = perPage[id].w * idf * similarity * (ede && l !== "vi" ? 1.25 : 1);
+                var value = w * similarity * (ede && l !== "vi" ? 1.25 : 1);
                 hit.per[ti] = Math.max(hit.per[ti] || 0, value);
                 hit.exact = hit.exact || perPage[id].exact;
               });
@@ -270,11 +310,20 @@
           whole = terms.map(function (t, i) { return i < terms.length - 1; });
           return Promise.all(terms.map(function (t, i) { return loadShards(fold(t), terms.length === 1, whole[i]); }));
         }).then(function () {
-          // Words found nowhere: split run-together words ("dichvucong", "daklakso").
+          // Words found nowhere: raw Telex keys ("kys" → ky), else run-together words ("daklakso").
           return Promise.all(terms.map(function (t, i) {
-            var tf = fold(t);
-            return tf.length >= 4 && !anyWordStartsWith(tf, whole[i]) ? split(t) : null;
-          }));
+            var tf = fold(t), tx = telexFold(t);
+            if (anyWordStartsWith(tf, whole[i]) || tx === tf) return null;
+            return loadShards(tx, terms.length === 1, whole[i]).then(function () {
+              return anyWordStartsWith(tx, whole[i]) ? tx : null;
+            });
+          })).then(function (decoded) {
+            decoded.forEach(function (tx, i) { if (tx) terms[i] = tx; });
+            return Promise.all(terms.map(function (t, i) {
+              var tf = fold(t);
+              return tf.length >= 4 && !anyWordStartsWith(tf, whole[i]) ? split(t) : null;
+            }));
+          });
         }).then(function (splits) {
           var expanded = [], expandedWhole = [];
           terms.forEach(function (t, i) {
@@ -445,6 +494,7 @@
       if (!ui) ui = build(root, button);
       ui.open();
     },
-    fold: fold
+    fold: fold,
+    telexFold: function (w) { return telexFold(w); }
   };
 })();

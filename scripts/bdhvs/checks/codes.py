@@ -34,6 +34,8 @@ FAMILIES = {
     "PRIV": "Riêng tư",
     "MD": "Kiểu viết Markdown",
     "DATA": "Tệp dữ liệu trong data/",
+    "GUIDE": "Trang cho bà con: khung an toàn, tự kiểm tra, câu dài",
+    "RECHECK": "Ngày cần xem lại",
 }
 
 _ALL = [
@@ -213,6 +215,30 @@ _ALL = [
     Code("DATA-YAML", "DATA", "Tệp dữ liệu YAML viết sai cú pháp", "Sửa cú pháp YAML ở dòng được báo."),
     Code("DATA-ENTRY", "DATA", "Mục trong tệp dữ liệu thiếu thông tin hoặc sai dạng",
          "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
+    # --- guide kit (content/safety.py, selfcheck.py, freshness.py; checks/guidekit.py) ---
+    Code("GUIDE-SAFETY", "GUIDE", "Khung an toàn dùng chung: chủ đề trong `risks:` và thẻ `<!-- bdhvs:safety … -->` không khớp",
+         "Mỗi chủ đề trong `risks: […]` cần đúng một dòng `<!-- bdhvs:safety <chủ-đề> -->` đứng riêng trong bài, "
+         "và mỗi thẻ cần chủ đề của nó trong risks. Chủ đề: mat-tien, mat-dien-thoai, chia-se-man-hinh, ma-otp."),
+    Code("GUIDE-SAFETY-DATA", "GUIDE", "Tệp khung an toàn trong data/safety/ thiếu hoặc viết sai",
+         "Mỗi chủ đề có tệp `data/safety/<chủ-đề>.md`: phần đầu có title và sources (nguồn có ngày), sau đó vài câu ngắn."),
+    Code("GUIDE-SELFCHECK", "GUIDE", "Câu hỏi tự kiểm tra không có đúng một câu trả lời đúng",
+         "Dưới câu trả lời đúng viết correct: true; các câu khác không có dòng đó."),
+    Code("GUIDE-NO-SELFCHECK", "GUIDE", "Bài hướng dẫn chưa có phần tự kiểm tra (self_check)",
+         "Thêm self_check: 3 câu hỏi, mỗi câu 2–4 câu trả lời, đúng một câu correct: true, trả lời được từ chính bài "
+         "(mẫu trong CONTRIBUTING.md).", WARNING),
+    Code("GUIDE-LESSON", "GUIDE", "Bài học 45 phút dẫn tới bài hướng dẫn không có, hoặc thiếu phần bắt buộc",
+         "Trong guides: và check: ghi đúng tên tệp bài hướng dẫn (không có .md); mỗi câu hỏi kiểm tra dẫn một bài có trong "
+         "guides; tổng số phút không quá 40."),
+    Code("GUIDE-LONG-SENTENCE", "GUIDE", "Câu dài hơn 25 tiếng: người đọc khó theo",
+         "Tách thành hai câu ngắn, mỗi câu một ý; bỏ chữ thừa.", WARNING),
+    Code("RECHECK-SOON", "RECHECK", "Sắp đến ngày phải xem lại (còn dưới một tháng)",
+         "Đọc lại thông tin với nguồn chính thức; nếu vẫn đúng, ghi ngày xem lại mới; nếu đã đổi, sửa bài và nguồn.",
+         WARNING),
+    Code("RECHECK-DUE", "RECHECK", "Đã quá ngày phải xem lại",
+         "Đọc lại thông tin với nguồn chính thức ngay: sửa bài (hoặc xoá điều đã hết hạn), cập nhật nguồn, rồi ghi "
+         "ngày xem lại mới (`recheck:` hoặc `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`)."),
+    Code("RECHECK-DATE", "RECHECK", "Ngày xem lại viết sai hoặc không có thật",
+         "Viết `<!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->`, ví dụ `<!-- bdhvs:recheck 2027-03-31 -->`."),
 ]
 
 WARNING_MARK = "(cảnh báo, không chặn)"

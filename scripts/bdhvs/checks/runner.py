@@ -17,6 +17,7 @@ from bdhvs.checks import (
     data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
     redaction, sitelinks, spelling,
 )
+from bdhvs.checks import guidekit
 from bdhvs.checks.codes import finding
 from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.findings import Finding, relative
@@ -129,6 +130,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += htmlsafety.check(doc, found)
         out += url_page.check(doc, ctx.data, ctx.options.root, out)  # what the build will really render
         out += privacy.check(doc, ctx.data)
+        out += guidekit.check(doc)
         if ctx.options.style:
             out += mdstyle.check(doc)
     else:
@@ -142,6 +144,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         # privacy and YAML syntax only.
         text_prose = prose.analyse(doc) if doc.kind == "markdown" else prose.Prose(doc.text, [], [])
         out += hygiene.check(doc, text_prose, ctx.data, content=False)
+        out += guidekit.check_data(doc, ctx.options.data_dir)
         if doc.path.name != "hotlines.yml":
             out += privacy.check(doc, ctx.data)
     return out

@@ -57,6 +57,8 @@ CÁCH MỞ
 4. Trình chiếu cho lớp học: bấm nút hình màn chiếu ở đầu trang (hoặc thêm ?trinhchieu=1 vào địa chỉ).
    Phím mũi tên phải / PageDown / dấu cách: bước sau. Mũi tên trái / PageUp: bước trước. Esc: thoát.
 5. In tài liệu phát tay: mở hướng dẫn, bấm Ctrl+P, chọn khổ A4. Mã QR trên bản in mở trang trên mạng.
+6. Bài học 45 phút cho người hướng dẫn (thứ tự dạy, thực hành, đóng vai, câu hỏi kiểm tra):
+   mục "Bài học 45 phút" trên trang, hoặc tệp trang/bai-hoc/index.html. In được như hướng dẫn.
 
 LƯU Ý
 - Video trên YouTube cần mạng. Video đã lưu sẵn trong bản này xem được không cần mạng.

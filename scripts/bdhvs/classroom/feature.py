@@ -9,6 +9,10 @@ from mkdocs.utils import get_relative_url
 from bdhvs.classroom import handout_page, qr
 from bdhvs.i18n import frontmatter
 
+# Pages printed as handouts (with a QR code) and listed on "Tài liệu in": the guides and
+# the trainers' 45-minute lessons (content/lessons.py).
+PRINTED = ("guide", "lesson")
+
 
 class Classroom:
     def __init__(self, plugin):
@@ -48,7 +52,7 @@ class Classroom:
         qr.shutdown()
 
     def on_page_context(self, context, page, config, nav):
-        if page.meta.get("page_type") == "guide":
+        if page.meta.get("page_type") in PRINTED:
             context["bdhvs_handout"] = handout_page.handout_context(
                 page.meta, site_url=config.site_url or "", page_url=page.url)
         if page.content and handout_page.LIST_MARKER in page.content:
@@ -58,7 +62,7 @@ class Classroom:
 
     def _guides(self):
         for file in self.files.documentation_pages() if self.files else []:
-            if file.page is not None and file.page.meta.get("page_type") == "guide":
+            if file.page is not None and file.page.meta.get("page_type") in PRINTED:
                 yield file.page
 
     def _entry(self, guide, listing, config) -> handout_page.GuideEntry:
@@ -71,5 +75,6 @@ class Classroom:
             href=get_relative_url(guide.url or ".", listing.url or "."),
             page_path=dest,
             pdf_path=handout_page.pdf_path(handout_page.guide_slug(file.src_uri), content_locale),
-            time_minutes=guide.meta.get("time_minutes"),
+            time_minutes=guide.meta.get("time_minutes") or (45 if guide.meta.get("page_type") == "lesson" else None),
+            lesson=guide.meta.get("page_type") == "lesson",
         )

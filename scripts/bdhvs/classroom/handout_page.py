@@ -26,6 +26,7 @@ class GuideEntry:
     page_path: str  # path of the guide's HTML file in the site (what `bdhvs handouts` prints)
     pdf_path: str  # where `bdhvs handouts` writes its PDF, relative to the site root
     time_minutes: int | None = None
+    lesson: bool = False  # a trainers' 45-minute lesson (listed first, apart from the guides)
 
 
 def guide_slug(src_uri: str) -> str:
@@ -60,9 +61,21 @@ def handout_context(meta: dict, *, site_url: str, page_url: str) -> dict:
 
 
 def render_list(entries: list[GuideEntry]) -> str:
-    """HTML of the listing: one item per guide with its printable page and a PDF slot."""
-    if not entries:
-        return '<p class="bdhvs-handout-list">Chưa có hướng dẫn nào.</p>'
+    """HTML of the listing: the trainers' lessons first (when there are any), then one
+    item per guide, each with its printable page and a PDF slot."""
+    lessons = [e for e in entries if e.lesson]
+    guides = [e for e in entries if not e.lesson]
+    out = ""
+    if lessons:
+        out = ('<h2 id="bai-hoc-45-phut">Bài học 45 phút cho người hướng dẫn</h2>'
+               + _items(lessons).replace('data-bdhvs="handout-list"', 'data-bdhvs="lesson-list"')
+               + '<h2 id="cac-huong-dan">Các hướng dẫn</h2>')
+    if not guides:
+        return out + '<p class="bdhvs-handout-list">Chưa có hướng dẫn nào.</p>'
+    return out + _items(guides)
+
+
+def _items(entries: list[GuideEntry]) -> str:
     items = []
     for e in sorted(entries, key=lambda e: slugify(e.title)):
         time = f" · khoảng {e.time_minutes} phút" if e.time_minutes else ""

@@ -96,11 +96,14 @@ def _main_script_importable() -> bool:
 
 
 def shutdown() -> None:
-    """Stop the worker (end of a build); QR codes not collected are drawn again if needed."""
+    """Stop the worker at the end of a build and reap it (`mkdocs serve` builds many times in
+    one process: each build used to leave its worker behind). Codes not sent yet are
+    cancelled; the chunk being drawn (at most PREFETCH_CHUNK codes, ~5 ms each) finishes.
+    QR codes not collected are drawn again if needed."""
     global _executor
     _pending.clear()
     if _executor is not None:
-        _executor.shutdown(wait=False, cancel_futures=True)
+        _executor.shutdown(wait=True, cancel_futures=True)
         _executor = None
 
 

@@ -24,9 +24,11 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel
 
 from bdhvs import settings
 from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
+from bdhvs.content import freshness, lessons, safety, selfcheck
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
@@ -205,6 +207,7 @@ class GuidesFeature:
         self.guides: list[guide_index.Guide] = []
         self.terms: list[glossary.Term] = []
         self.addresses: list[official.Address] = []
+        self.safety_blocks: dict[str, safety.Block] = {}
         self._listing_cache = None  # (nav, urls) of the language being built
 
     # -- config -------------------------------------------------------------------
@@ -229,6 +232,10 @@ class GuidesFeature:
             self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
         except official.AddressesError as exc:
             raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
+        try:
+            self.safety_blocks = safety.load(settings.DATA_DIR)
+        except safety.SafetyError as exc:
+            raise PluginError(f"Lỗi khung an toàn: {exc}") from None
         if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
             log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
         return config
@@ -241,6 +248,11 @@ class GuidesFeature:
 
     # -- files --------------------------------------------------------------------
     def on_files(self, files, config):
+        for file in files.documentation_pages():
+            # Lessons are listed on bai-hoc/index.md (<!-- bdhvs:lessons -->), not one by one in the nav.
+            if lang_relative(file.src_uri).startswith(lessons.LESSON_DIR + "/") and \
+                    not file.src_uri.endswith("index.md"):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.plugin.config.preview:
             return files
         for file in list(files.documentation_pages()):
@@ -276,9 +288,31 @@ class GuidesFeature:
                 "nội dung thụt vào 4 dấu cách ở các dòng sau. Viết như vậy thì trang cho bà con mới bỏ được ghi chú.")
         return staff.strip(markdown)
 
+    def _page_source(self, page) -> str:
+        try:
+            return Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        except (AttributeError, OSError, TypeError, UnicodeDecodeError):
+            return ""
+
+    def _guide_kit(self, markdown: str, page) -> str:
+        """Shared safety blocks (the one rule of safety.py: the build stops on a problem),
+        the self-check's rules, and the re-check markers taken out of the citizens' page."""
+        meta = getattr(page, "meta", None) or {}
+        if "bdhvs:safety" in markdown or safety.declared(meta):
+            found = safety.check_page(meta, self._page_source(page))
+            if found:
+                raise PluginError(f"docs/{page.file.src_uri}:{found[0].line}: {found[0].message}")
+            markdown = safety.expand(markdown, self.safety_blocks)
+        if "self_check" in meta:
+            found = selfcheck.problems(meta.get("self_check"))
+            if found:
+                raise PluginError(f"docs/{page.file.src_uri}: self_check: {found[0].message}")
+        return freshness.strip(markdown)
+
     def on_page_markdown(self, markdown, page, config, files):
         if "staff" in markdown:
             markdown = self._staff_notes(markdown, page)
+        markdown = self._guide_kit(markdown, page)
         if "bdhvs:" not in markdown:
             return markdown
         page_src = lang_relative(page.file.src_uri)
@@ -319,6 +353,20 @@ class GuidesFeature:
                 return indent + guide_index.render_by_audience(self.guides, page_src)
             if name == "tasks" and args.get("audience") in AUDIENCES:
                 return indent + guide_index.render_tasks(self.guides, args["audience"], page_src)
+            if name == "recheck-due" and not args:
+                if not page_src.startswith(EDITOR_DIR):
+                    raise PluginError(
+                        f"{where(match)}: thẻ <!-- bdhvs:recheck-due --> (danh sách cần xem lại) chỉ dùng trong trang "
+                        f"cho người biên tập, thư mục docs/vi/{EDITOR_DIR}. Cách sửa: xoá thẻ khỏi trang này.")
+                return indent + self._recheck_listing(config, page_src)
+            if name == "lesson" and not args:
+                if page.meta.get("page_type") != "lesson":
+                    raise PluginError(f"{where(match)}: thẻ <!-- bdhvs:lesson --> chỉ dùng trong bài học "
+                                      "(page_type: lesson, thư mục docs/vi/bai-hoc/). Cách sửa: xoá thẻ khỏi trang này.")
+                return indent + self._lesson(config, page, page_src)
+            if name == "lessons" and not args:
+                docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+                return indent + lessons.render_listing(lessons.load_lessons(docs), page_src)
             if name == "glossary" and not args:
                 return indent + glossary.render_page(self.terms, show_unreviewed_ede=self.plugin.config.preview)
             raise PluginError(
@@ -326,7 +374,9 @@ class GuidesFeature:
                 "<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
                 f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "
                 "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
-                "<!-- bdhvs:staff-notes --> (trang cho người biên tập)."
+                "<!-- bdhvs:staff-notes -->, <!-- bdhvs:recheck-due --> (trang cho người biên tập), "
+                "<!-- bdhvs:safety <chủ-đề> --> (bài hướng dẫn), <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->, "
+                "<!-- bdhvs:lesson --> (bài học), <!-- bdhvs:lessons -->."
             )
 
         return MARKER.sub(expand, markdown)
@@ -338,6 +388,33 @@ class GuidesFeature:
             _meta, body = guide_index.read_page(docs / guide.src)
             pages.append((guide.heading, guide_index.link(page_src, guide.src), staff.notes(body)))
         return staff.render_listing(pages)
+
+    def _lesson(self, config, page, page_src: str) -> str:
+        docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+        meta = page.meta
+        wanted = {i.get("guide") for i in meta.get("guides") or [] if isinstance(i, dict)}
+        guides = {slug: lessons.load_guide(docs, slug) for slug in wanted if isinstance(slug, str)}
+        found = lessons.problems(meta, guides)
+        if found:
+            raise PluginError(f"docs/{page.file.src_uri}: bài học: {found[0]}")
+        return lessons.render(meta, page_src, guides, self.safety_blocks)
+
+    def _recheck_listing(self, config, page_src: str) -> str:
+        """Every Vietnamese page with a re-check date (page or claim), for the editors."""
+        docs = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
+        pages = []
+        for path in sorted(docs.rglob("*.md")):
+            rel = path.relative_to(docs).as_posix()
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if "recheck" not in text:
+                continue
+            meta, body = guide_index.read_page(path)
+            heading = guide_index.heading_of(body) or str(meta.get("title") or rel)
+            pages.append((heading, guide_index.link(page_src, rel), freshness.items(meta, text)))
+        return freshness.render_listing(pages, dt.date.today())
 
     def on_page_content(self, html, page, config, files):
         if not self.plugin.config.preview and staff.HTML_CLASS.search(html):
@@ -365,9 +442,19 @@ class GuidesFeature:
         return urls
 
     def on_page_context(self, context, page, config, nav):
+        if page.meta.get("page_type") == "lesson":
+            context["bdhvs_kit"] = True
         if page.meta.get("page_type") != "guide":
             return context
-        context["bdhvs_guide"] = guide_context(page.meta, self._listing_urls(nav))
+        context["bdhvs_kit"] = True
+        guide = guide_context(page.meta, self._listing_urls(nav))
+        # The shared safety blocks' sources join the guide's own (each once).
+        known = {s.get("url") for s in guide["sources"]}
+        extra = [s for s in safety.sources_for(page.meta, self.safety_blocks) if s.get("url") not in known]
+        guide["sources"] += guide_context({"sources": extra}, {})["sources"]
+        context["bdhvs_guide"] = guide
+        context["bdhvs_self_check"] = selfcheck.render(page.meta.get("self_check"),
+                                                       lang=context.get("bdhvs_content_lang") or "vi")
         # Previous/next stay inside the guide's topic (its navigation section).
         for attr in ("previous_page", "next_page"):
             other = getattr(page, attr, None)

@@ -45,6 +45,12 @@ def read_page(path: Path) -> tuple[dict, str]:
     return meta, body
 
 
+def heading_of(body: str) -> str:
+    """The page's H1 ("" when it has none)."""
+    match = _H1.search(body)
+    return match.group(1).strip() if match else ""
+
+
 def load_guides(lang_dir: Path) -> list[Guide]:
     """Every page with ``page_type: guide`` under ``<lang_dir>/huong-dan/``, by file name."""
     guides = []

@@ -24,7 +24,16 @@ PLATFORM_LABELS = {
     "an-toan": "An toàn trên mạng",
     "thiet-bi": "Điện thoại và công cụ số",
 }
-PAGE_TYPES = ["home", "guide", "section", "info", "editor"]
+PAGE_TYPES = ["home", "guide", "section", "info", "editor", "lesson"]
+# Harms a guide can lead to; each has ONE shared safety block in data/safety/<topic>.md,
+# put in the guide by <!-- bdhvs:safety <topic> --> (content/safety.py).
+SAFETY_TOPICS = ["mat-tien", "mat-dien-thoai", "chia-se-man-hinh", "ma-otp"]
+SAFETY_TOPIC_LABELS = {
+    "mat-tien": "Mất tiền (lừa đảo, chuyển nhầm, mua hàng, vay)",
+    "mat-dien-thoai": "Mất điện thoại",
+    "chia-se-man-hinh": "Chia sẻ màn hình, điều khiển từ xa, quyền trợ năng",
+    "ma-otp": "Mã OTP, mật khẩu, passcode, mã PIN",
+}
 REVIEW_STATUSES = ["draft", "reviewed"]
 TRANSLATION_STATUSES = REVIEW_STATUSES + ["sourced"]
 
@@ -99,7 +108,31 @@ _COMMON = {
     "sources": {"type": "array", "items": SOURCE},
     "last_reviewed": _DATE,
     "review": REVIEW,
+    # Date by which a time-bound page must be re-checked (content/freshness.py):
+    # `bdhvs check` warns a month before and errors after it.
+    "recheck": _DATE,
 }
+
+# A 3-question self-check at the end of a guide (content/selfcheck.py). Exactly one answer
+# has `correct: true` (checked there, with a Vietnamese message: a schema cannot say it
+# in words an editor reads).
+SELF_CHECK_ANSWER = {
+    "type": "object",
+    "required": ["text"],
+    "additionalProperties": False,
+    "properties": {"text": _NONEMPTY, "correct": {"type": "boolean"}},
+}
+SELF_CHECK_QUESTION = {
+    "type": "object",
+    "required": ["question", "answers"],
+    "additionalProperties": False,
+    "properties": {
+        "question": _NONEMPTY,
+        "answers": {"type": "array", "minItems": 2, "maxItems": 4, "items": SELF_CHECK_ANSWER},
+        "explain": _NONEMPTY,
+    },
+}
+SELF_CHECK = {"type": "array", "minItems": 1, "maxItems": 5, "items": SELF_CHECK_QUESTION}
 
 GUIDE = {
     "type": "object",
@@ -117,6 +150,45 @@ GUIDE = {
         "time_minutes": {"type": "integer", "minimum": 1, "maximum": 120},
         "prerequisites": {"type": "array", "minItems": 1, "items": _NONEMPTY},
         "sources": {"type": "array", "minItems": 1, "items": SOURCE},
+        "risks": {"type": "array", "uniqueItems": True, "items": {"enum": SAFETY_TOPICS}},
+        "self_check": SELF_CHECK,
+    },
+}
+
+# A 45-minute lesson for trainers (docs/vi/bai-hoc/<slug>.md; content/lessons.py builds
+# the page from these fields and the guides it names).
+LESSON_GUIDE = {
+    "type": "object",
+    "required": ["guide", "minutes"],
+    "additionalProperties": False,
+    "properties": {
+        "guide": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},  # slug in docs/vi/huong-dan/
+        "minutes": {"type": "integer", "minimum": 1, "maximum": 45},
+        "focus": _NONEMPTY,  # what to stress while teaching it
+    },
+}
+LESSON_CHECK = {
+    "type": "object",
+    "required": ["question", "answer", "guide"],
+    "additionalProperties": False,
+    "properties": {"question": _NONEMPTY, "answer": _NONEMPTY,
+                   "guide": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}},
+}
+LESSON = {
+    "type": "object",
+    "required": ["title", "description", "page_type", "plan_task", "audience", "goal", "guides", "bring",
+                 "practice", "check"],
+    "additionalProperties": False,
+    "properties": {
+        **_COMMON,
+        "plan_task": {"type": "string", "pattern": r"^III\.\d+(\.\d+)?$"},
+        "audience": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": AUDIENCES}},
+        "goal": _NONEMPTY,
+        "guides": {"type": "array", "minItems": 1, "maxItems": 6, "items": LESSON_GUIDE},
+        "bring": {"type": "array", "minItems": 1, "items": _NONEMPTY},
+        "practice": _NONEMPTY,
+        "role_play": _NONEMPTY,
+        "check": {"type": "array", "minItems": 3, "maxItems": 3, "items": LESSON_CHECK},
     },
 }
 
@@ -127,4 +199,4 @@ OTHER = {
     "properties": dict(_COMMON),
 }
 
-SCHEMAS = {"guide": GUIDE, "home": OTHER, "section": OTHER, "info": OTHER, "editor": OTHER}
+SCHEMAS = {"guide": GUIDE, "home": OTHER, "section": OTHER, "info": OTHER, "editor": OTHER, "lesson": LESSON}

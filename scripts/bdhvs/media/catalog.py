@@ -117,33 +117,30 @@ def render_source(src: Source, cache: cache_mod.Cache, *, budget: int = settings
     spec_bytes = src.spec.read_bytes() if src.spec else b""
     max_width = spec.max_width if spec else spec_mod.DEFAULT_MAX_WIDTH
     is_sketch = src.image is None
-    k = cache_mod.key(image_bytes, spec_bytes, draw.fingerprint(), budget, max_width, "sketch" if is_sketch else "shot")
+    k = cache_mod.key(image_bytes, spec_bytes, draw.fingerprint(), budget, max_width,
+                      "sketch-svg" if is_sketch else "shot")
     entry = cache.get(k)
     cached = entry is not None
-    if entry is None:
-        if is_sketch:
-            try:
-                picture = sketch.render(spec.sketch, max_width=max_width)
-            except draw.FontMissing as exc:
-                return None, [Finding(rel_spec, 1, 1, "IMG008", str(exc), "")]
-        else:
-            rel_image = relative(src.image, root)
-            try:
-                original = Image.open(io.BytesIO(image_bytes))
-                original.load()
-            except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-                return None, [Finding(rel_image, 1, 1, "IMG006", f"Không đọc được ảnh: {_unreadable(exc)}",
-                                      "Chụp lại màn hình và lưu dạng PNG.")]
-            if spec is not None:
-                size = original.size
-                bounds = spec_mod.check_bounds(spec, size, rel_spec)
-                if bounds:
-                    return None, bounds
-            try:
-                picture = render.render(original, spec, max_width=max_width)
-            except draw.FontMissing as exc:
-                return None, [Finding(rel_spec or rel_image, 1, 1, "IMG008", str(exc), "")]
-        enc = encode.encode(picture, budget, drawing=is_sketch)
+    if entry is None and is_sketch:  # SVG: text in the reader's font, no pixels to encode
+        data, width, height = sketch.render_svg(spec.sketch, max_width=max_width)
+        entry = cache.put(k, data, format="svg", width=width, height=height, lossless=True, quality=100)
+    elif entry is None:
+        rel_image = relative(src.image, root)
+        try:
+            original = Image.open(io.BytesIO(image_bytes))
+            original.load()
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+            return None, [Finding(rel_image, 1, 1, "IMG006", f"Không đọc được ảnh: {_unreadable(exc)}",
+                                  "Chụp lại màn hình và lưu dạng PNG.")]
+        if spec is not None:
+            bounds = spec_mod.check_bounds(spec, original.size, rel_spec)
+            if bounds:
+                return None, bounds
+        try:
+            picture = render.render(original, spec, max_width=max_width)
+        except draw.FontMissing as exc:
+            return None, [Finding(rel_spec or rel_image, 1, 1, "IMG008", str(exc), "")]
+        enc = encode.encode(picture, budget)
         entry = cache.put(k, enc.data, format=enc.format, width=enc.width, height=enc.height,
                           lossless=enc.lossless, quality=enc.quality)
     if entry.bytes > budget:

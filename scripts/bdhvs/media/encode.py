@@ -30,9 +30,6 @@ LOSSLESS_PREMIUM = 1.25
 # one (method 4, effort 80: 3-5x slower) on our screenshots. When even PROBE_SLACK times
 # the allowed size is smaller than the fast pass, the full pass cannot win and is skipped.
 PROBE_SLACK = 1.3
-# Lossless settings for drawings: method 1 at effort 80 beat method 4 on size (-4 %) and
-# time (-40 %) on the guides' sketches (not on resized screenshots: +27 % there).
-DRAWING_METHOD, DRAWING_EFFORT = 1, 80
 
 
 @dataclass
@@ -63,12 +60,8 @@ def _webp(image: Image.Image, *, lossless: bool, quality: int, method: int | Non
     return out.getvalue()
 
 
-def encode(image: Image.Image, budget: int, *, drawing: bool = False) -> Encoded:
+def encode(image: Image.Image, budget: int) -> Encoded:
     image = _clean(image)
-    if drawing:
-        data = _webp(image, lossless=True, quality=DRAWING_EFFORT, method=DRAWING_METHOD)
-        if len(data) <= budget:
-            return Encoded(data, "webp", *image.size, True)
     while True:
         good = _webp(image, lossless=False, quality=LOSSY_QUALITIES[0])
         allowed = min(budget, LOSSLESS_PREMIUM * len(good))

@@ -84,7 +84,7 @@ def _rendered_for(ctx: Context, site_path: str | None) -> Rendered | None:
     if not site_path:
         return None
     stem, ext = posixpath.splitext(site_path)
-    if ext.lower() not in IMAGE_EXTS + (".yml", ".yaml"):
+    if ext.lower() not in IMAGE_EXTS + (".svg", ".yml", ".yaml"):  # .svg: a drawn sketch
         return None
     return ctx.images.get(stem)
 

@@ -200,7 +200,7 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
         on_load = list(urls)
         if material_search:
             page.keyboard.press("/")  # Material's shortcut (our search is not loaded here)
-            page.fill("input.md-search__input", QUERY)
+            page.locator("input.md-search__input").press_sequentially(QUERY, delay=80)  # key by key
             page.wait_for_selector(".md-search-result__meta", timeout=30000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(800)
@@ -210,7 +210,7 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
             page_urls = [u for u in on_load if not _is_material_search(u)]
         else:
             page.keyboard.press("/")
-            page.fill("#bdhvs-search-input", QUERY)
+            page.locator("#bdhvs-search-input").press_sequentially(QUERY, delay=80)  # key by key
             page.wait_for_function(
                 "q => document.getElementById('bdhvs-search-results').dataset.query === q", arg=QUERY,
                 timeout=30000)

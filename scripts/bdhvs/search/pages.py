@@ -7,11 +7,8 @@ Rules (pure functions, no MkDocs, no Pagefind):
 - A page's index is its ``<html lang>``: ``vi`` or ``rad`` (Ede).
 - An Ede page that has no translation yet is a *fallback*: the same content as the
   Vietnamese page (marked ``data-bdhvs="fallback-content"`` by main.html). It is NOT
-  indexed a second time. Instead its Vietnamese twin is tagged so the Ede search can show
-  it: filter ``ede:yes`` plus meta ``ede_url`` (the Ede address to open, so the reader
-  stays in the Ede site).
-- Every Ede page carries the filter ``ede:yes`` too, so Ede pages search
-  "``rad`` index + Vietnamese pages that are Ede fallbacks" with one filter.
+  indexed a second time. Instead its Vietnamese twin is marked (``in_ede_search``, with
+  ``ede_url``/``ede_path``: the Ede address to open, so the reader stays in the Ede site).
 - The front matter reaches the indexer through ``<meta name="bdhvs-search">`` (written
   by overrides/partials/bdhvs/search/head.html): ``page_type``, ``title``,
   ``description``. Pages of a hidden type (``rules.HIDDEN_TYPES``: editors' pages) are
@@ -46,7 +43,6 @@ SKIP_DIRS = {"assets", "pagefind", "search", "search-index"}
 SKIP_FILES = {"404.html"}
 
 _ARTICLE_OPEN_PATTERN = r"<article\b[^>]*\bmd-content__inner\b[^>]*>"
-_ARTICLE_OPEN = re.compile(_ARTICLE_OPEN_PATTERN)
 
 
 @dataclass
@@ -154,19 +150,3 @@ def scan_site(site_dir: Path) -> dict[str, Page]:
                 twin.ede_path = rel
                 twin.in_ede_search = True
     return pages
-
-
-def prepare_html(html: str, page: Page) -> str:
-    """The HTML given to Pagefind: the article marked as the body, plus filter/meta tags.
-
-    Only the copy sent to the indexer is changed; the published file stays as built.
-    """
-    html = _ARTICLE_OPEN.sub(lambda m: m.group(0)[:-1] + " data-pagefind-body>", html, count=1)
-    tags = []
-    if page.in_ede_search:
-        tags.append('<meta data-pagefind-filter="ede[content]" content="yes">')
-    if page.ede_url:
-        tags.append(f'<meta data-pagefind-meta="ede_url[content]" content="{html_lib.escape(page.ede_url)}">')
-    if tags:
-        html = html.replace("</head>", "".join(tags) + "</head>", 1)
-    return html

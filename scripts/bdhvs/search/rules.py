@@ -17,6 +17,18 @@ words the same way, so the rules below are written into each language's ``meta.j
    - word-final ``k → c``: "Đắc Lắc" (as the commune plan writes it) finds "Đắk Lắk".
      Vietnamese syllables never end in k, so no Vietnamese word changes; ``kh`` and an
      initial ``k`` are untouched.
+
+3. ``TELEX``: text typed with the phone's Vietnamese input switched off arrives as the raw
+   Telex keys ("kichs hoatj" for "kích hoạt", "chuwx kys soos" for "chữ ký số"). A typed
+   word that no indexed word starts with is decoded (:func:`telex_fold`): the tone keys
+   (s f r x j) after the first letter are dropped (``r`` of an initial ``tr`` stays), then
+   the mark keys are folded away (aa→a, ee→e, oo→o, dd→d; w after an a, o or u is
+   dropped, a w with none before it is ư). The
+   decoded word is used only when it is a word of the index.
+4. ``BOUND``: a spelling that is almost always the first (or second) half of one two-word
+   term ("tài" in "tài khoản") counts ×``BOUND_FACTOR`` for a word typed without marks when
+   the query does not hold the other half: "tai vneid" means "tải", not "tài (khoản)".
+   The index writer finds these spellings in the pages (:func:`bound_spellings`).
 """
 from __future__ import annotations
 
@@ -57,10 +69,70 @@ def fold(word: str) -> str:
     return apply_rules(base_fold(word))
 
 
-def for_browser(question_words: list[str]) -> dict:
+TELEX = {"tones": "sfrxj", "pairs": [["aa", "a"], ["ee", "e"], ["oo", "o"], ["dd", "d"]], "hook": "aou"}
+
+
+def telex_fold(word: str) -> str:
+    """The folded word a raw Telex spelling stands for ("chuwx" -> "chu"); the word itself
+    (folded) when it holds no Telex keys. search-ui.js does the same from ``TELEX``."""
+    typed = base_fold(word)
+    kept = "".join(ch for i, ch in enumerate(typed)
+                   if not (i > 0 and ch in TELEX["tones"] and not (i == 1 and ch == "r" and typed[0] == "t")))
+    for pair, plain in TELEX["pairs"]:
+        kept = kept.replace(pair, plain)
+    # w puts the hook on an a, o or u typed before it (also after the final consonant:
+    # "ddungwf" = đừng); with none before it, w alone is ư.
+    out = ""
+    for ch in kept:
+        if ch == "w":
+            ch = "" if any(v in out for v in TELEX["hook"]) else "u"
+        out += ch
+    return apply_rules(out)
+
+
+# A spelling is "bound" when it has stood at least BOUND_MIN_COUNT times and its partner
+# follows (or precedes) it in at least BOUND_SHARE of them.
+BOUND_MIN_COUNT = 4
+BOUND_SHARE = 0.9
+BOUND_FACTOR = 0.25
+
+
+def bound_spellings(texts: list[list[str]]) -> dict[str, list[str]]:
+    """Spellings that are one half of a two-word term, from the pages' words (lower case,
+    in order): {written: [folded partner, "n" (partner follows) or "p" (precedes)]}. Only
+    spellings whose folded word has other spellings (the ambiguity this resolves)."""
+    from collections import Counter
+
+    count: Counter = Counter()
+    after: Counter = Counter()
+    before: Counter = Counter()
+    spellings: dict[str, set] = {}
+    for tokens in texts:
+        for i, word in enumerate(tokens):
+            count[word] += 1
+            spellings.setdefault(fold(word), set()).add(word)
+            if i + 1 < len(tokens):
+                after[(word, tokens[i + 1])] += 1
+            if i:
+                before[(word, tokens[i - 1])] += 1
+    out: dict[str, list[str]] = {}
+    for side, pairs in (("n", after), ("p", before)):
+        best: dict[str, tuple[int, str]] = {}
+        for (word, partner), n in pairs.items():
+            if n > best.get(word, (0, ""))[0]:
+                best[word] = (n, partner)
+        for word, (n, partner) in best.items():
+            if (word not in out and count[word] >= BOUND_MIN_COUNT and n >= BOUND_SHARE * count[word]
+                    and len(spellings[fold(word)]) > 1):
+                out[word] = [fold(partner), side]
+    return dict(sorted(out.items()))
+
+
+def for_browser(question_words: list[str], bound: dict[str, list[str]] | None = None) -> dict:
     """What search-ui.js needs to treat typed words like the index did (in meta.js)."""
     return {"fold": [list(rule) for rule in FOLD_RULES], "listing": LISTING_FACTOR,
-            "stop": sorted(set(question_words))}
+            "stop": sorted(set(question_words)), "telex": TELEX,
+            "bound": bound or {}, "boundFactor": BOUND_FACTOR}
 
 
 def tokenize(text: str) -> list[str]:

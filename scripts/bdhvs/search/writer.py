@@ -201,6 +201,20 @@ def add_split_words(weights: dict[str, int], vocabulary: dict[str, int]) -> dict
     return out
 
 
+def add_address_words(path: str, weights: dict[str, int], extra: dict[str, int]) -> dict[str, int]:
+    """The words of the page's address ("huong-dan/bao-ve-tai-khoan/" → bao ve tai khoan),
+    weighted like a heading: editors name a page's file after what it does, in the words
+    people type ("bảo vệ tài khoản" finds the page titled "giữ an toàn tài khoản"). Only
+    words the page does not already hold; spelling unknown (``ANY_SPELLING``)."""
+    folder = path.rsplit("/", 2)[-2] if path.endswith("index.html") and "/" in path else path.rsplit(".", 1)[0]
+    held = {fold(w) for w in weights} | set(extra)
+    out = dict(extra)
+    for piece in folder.split("-"):
+        if len(piece) >= 2 and piece.isalpha() and fold(piece) not in held:
+            out[fold(piece)] = HEADING_WEIGHT
+    return out
+
+
 def _js(call: str, *args) -> str:
     return f"bdhvsSearchData.{call}({','.join(json.dumps(a, ensure_ascii=False, separators=(',', ':')) for a in args)});\n"
 
@@ -229,7 +243,8 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
     for page_id, record in enumerate(records):
         for word, weight in all_weights[page_id].items():
             terms[fold(word)][word].append((page_id, weight))
-        for folded, weight in add_split_words(all_weights[page_id], vocabulary).items():
+        extra = add_split_words(all_weights[page_id], vocabulary)
+        for folded, weight in add_address_words(record.path, all_weights[page_id], extra).items():
             terms[folded][ANY_SPELLING].append((page_id, weight))
         shown = record.excerpt if record.excerpt is not None else record.text
         body = shown[len(record.title):].lstrip() if shown.startswith(record.title) else shown
@@ -257,7 +272,8 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
     meta = {"n": len(records), "keys": keys,
             "ede": [i for i, r in enumerate(records) if r.ede_path],
             "x": [i for i, r in enumerate(records) if r.listing],
-            "rules": rules.for_browser(found.question_words)}
+            "rules": rules.for_browser(found.question_words,
+                                       rules.bound_spellings([tokenize(r.text) for r in records]))}
     path = out / "meta.js"
     path.write_text(_js("meta", lang, meta), encoding="utf-8")
     written.append(path)

@@ -1,0 +1,71 @@
+"""Issue 24 search rules on the fixture site, typed key by key in real Chromium as a
+reader types on a phone: raw Telex keys (Vietnamese keyboard off), a half of a two-word
+term typed alone, a complete last word, and the words of a page's address."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import PHONE
+from search_helpers import fixture_server, fixture_site, open_search, paths, type_query  # noqa: F401
+
+from bdhvs.search import rules
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page(fixture_server, browser):
+    context = browser.new_context(**PHONE)
+    opened = context.new_page()
+    opened.goto(fixture_server.url + "chu-ky-so/")
+    open_search(opened)
+    yield opened
+    context.close()
+
+
+def top(page, server, query):
+    return paths(type_query(page, query), server.url)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("chuwx kys soos", "chu-ky-so/"),      # chữ ký số with the keyboard's Vietnamese input off
+    ("kys nawng", "ky-nang/"),              # kỹ năng: the exact spelling "ký"… either page is right
+    ("ddinhj danh ddieenj tuwr", "dinh-danh/"),  # định danh điện tử: dd = đ, j = the dot below
+    ("ddungwf ddocj", "bao-ve-mat-khau/"),       # đừng đọc: w after the final consonant
+])
+def test_raw_telex_keys_are_read_as_vietnamese(page, fixture_server, query, expected):
+    found = top(page, fixture_server, query)
+    assert found, query
+    if expected == "ky-nang/":
+        assert set(found[:2]) == {"ky-nang/", "ki-nang/"}
+    else:
+        assert found[0] == expected, found
+
+
+def test_a_half_of_a_two_word_term_typed_alone(page, fixture_server):
+    # "tài" stands in "tài khoản" on every page that has it: "tai" + "ngan hang" means the other "tai".
+    assert "tài" in rules.bound_spellings([["tài", "khoản"]] * 4 + [["tải", "sổ"], ["tải", "về"]])
+    assert top(page, fixture_server, "tai ngan hang")[0] == "tai-nghe/"
+    # With its other half the reader means "tài khoản".
+    assert top(page, fixture_server, "tai khoan ngan hang")[0] == "mo-tai-khoan/"
+
+
+def test_a_complete_last_word_outranks_longer_words_it_starts(page, fixture_server):
+    # "gia" is a word (giả): pages saying "giấy" three times come after the page saying "giả".
+    assert top(page, fixture_server, "ung dung gia")[0] == "ung-dung-la/"
+    # Still typing a longer word: "giay" finds the "giấy" page.
+    assert top(page, fixture_server, "ung dung giay")[0] == "vi-giay-to/"
+
+
+def test_the_words_of_a_page_address_are_found(page, fixture_server):
+    # No page says "bảo vệ"; the file name bao-ve-mat-khau does.
+    assert top(page, fixture_server, "bao ve")[0] == "bao-ve-mat-khau/"
+
+
+def test_browser_decodes_telex_like_python(page):
+    typed = ["chuwx", "kys", "soos", "ddinhj", "truwowngf", "tieesng", "vneid", "otp", "sms", "xe", "rau",
+             "trinhf", "Ddaawkj", "ddungwf", "wf", "nawng"]
+    browser = page.evaluate("ws => ws.map(w => window.bdhvsSearch.telexFold(w))", typed)
+    assert browser == [rules.telex_fold(w) for w in typed]
+    assert [rules.telex_fold(w) for w in ["chuwx", "kys", "soos", "truwowngf", "trinhf", "ddungwf", "wf"]] == \
+        ["chu", "ki", "so", "truong", "trinh", "dung", "u"]
