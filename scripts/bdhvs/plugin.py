@@ -31,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs")
 # "module:Class" of each feature, in the order they run.
 FEATURES: list[str] = [
     "bdhvs.inputs.feature:Gate",  # FIRST: every page and data file enters through the gate
+    "bdhvs.urls.feature:UrlPolicy",  # then: judges the page's own HTML before features add theirs
     "bdhvs.i18n.feature:Translations",
     "bdhvs.reading.feature:Reading",
     "bdhvs.content.feature:GuidesFeature",

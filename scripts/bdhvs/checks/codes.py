@@ -160,6 +160,8 @@ _ALL = [
          "Dùng cú pháp Markdown thay cho thẻ HTML (xem CONTRIBUTING.md)."),
     Code("HTML-ATTR", "HTML", "Thuộc tính HTML không được phép (style…)",
          "Xoá thuộc tính; dùng lớp có sẵn (class) nếu cần định dạng."),
+    Code("HTML-SNIPPET", "HTML", "Dòng --8<-- chèn nội dung tệp khác vào trang",
+         "Viết nội dung ngay trong trang (hoặc đặt liên kết tới trang kia). Muốn hiện đúng chữ --8<-- thì viết ;--8<--."),
     Code("HTML-VIDEO", "HTML", "Video/âm thanh không dùng cú pháp video của trang",
          "Viết ![type:video](đường-dẫn-video) để video chỉ tải khi người xem bấm."),
     # --- privacy -----------------------------------------------------------------------

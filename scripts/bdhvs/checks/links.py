@@ -125,16 +125,26 @@ def extract(doc: Document) -> list[Link]:
     return sorted(links, key=lambda link: link.offset)
 
 
+URL_KEYS = {"url", "href", "src", "link", "channel_url"}
+
+
 def source_links(doc: Document) -> list[Link]:
-    out = []
-    node = doc.fm_node
-    if not isinstance(node, yaml.MappingNode):
-        return out
-    for key, value in node.value:
-        if getattr(key, "value", None) == "sources" and isinstance(value, yaml.SequenceNode):
-            for item in value.value:
-                if isinstance(item, yaml.MappingNode):
-                    for k, v in item.value:
-                        if getattr(k, "value", None) == "url" and isinstance(v, yaml.ScalarNode):
-                            out.append(Link(doc.fm_offset + v.start_mark.index, str(v.value), None, "source"))
+    """Every front-matter value under a URL-named key (``sources[].url`` and any other
+    ``url``/``href``/``src``/``link`` at any depth: a template may link it one day)."""
+    out: list[Link] = []
+
+    def walk(node, depth: int) -> None:
+        if depth > 30:
+            return
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if getattr(k, "value", None) in URL_KEYS and isinstance(v, yaml.ScalarNode):
+                    out.append(Link(doc.fm_offset + v.start_mark.index, str(v.value), None, "source"))
+                else:
+                    walk(v, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, depth + 1)
+
+    walk(doc.fm_node, 0)
     return out

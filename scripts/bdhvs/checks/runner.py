@@ -21,6 +21,7 @@ from bdhvs.content import markers
 from bdhvs.checks.source import IMAGE_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.inputs import datafiles, images, pages, yamlsafe
 from bdhvs.findings import Finding, relative
+from bdhvs.urls import datafiles as url_data, page as url_page
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
 
@@ -128,6 +129,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += locallinks.check(doc, found, ctx.options.docs_dir, ctx.options.root)
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)
+        out += url_page.check(doc, ctx.data, ctx.options.root, out)  # what the build will really render
         out += privacy.check(doc, ctx.data)
         out += guidekit.check(doc)
         out += markers.check(doc, ctx.options.docs_dir)
@@ -197,6 +199,8 @@ def _check_file(path: Path, ctx: Context) -> list[Finding]:
         out += problems
     if doc is not None:
         out += check_document(doc, ctx)
+    if path.parent.resolve() == ctx.options.data_dir.resolve():
+        out += url_data.check_file(path, ctx.options.root, ctx.data)  # URLs the site links
     return out
 
 
