@@ -25,11 +25,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from bdhvs.i18n import locale_shim  # noqa: F401  (side effect: the one i18n patch)
 from bdhvs import jinja_cache, settings
 from bdhvs.i18n import alternate_links, sitemap
+from bdhvs.publish import escaping
 
 log = logging.getLogger("mkdocs.plugins.bdhvs")
 
 # "module:Class" of each feature, in the order they run.
 FEATURES: list[str] = [
+    "bdhvs.publish.feature:PublishFeature",  # first: refused files leave before anything reads them
     "bdhvs.i18n.feature:Translations",
     "bdhvs.reading.feature:Reading",
     "bdhvs.content.feature:GuidesFeature",
@@ -99,6 +101,8 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         return self._dispatch("on_nav", nav, config, files)
 
     def on_env(self, env, config, files):
+        escaping.configure(env)  # before the cache: compiled templates differ with autoescape
+        escaping.mark_config(config)
         env.globals["bdhvs_languages"] = settings.LANGUAGES
         env.filters["bcp47"] = settings.bcp47
         jinja_cache.attach(env)
@@ -130,7 +134,9 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         context["bdhvs_fallback"] = bool(file_locale and page_locale and file_locale != page_locale)
         context["bdhvs_content_lang"] = settings.bcp47(file_locale or settings.DEFAULT_LANGUAGE)
         context["bdhvs_page_locale"] = page_locale or settings.DEFAULT_LANGUAGE
-        return self._dispatch("on_page_context", context, page, config, nav)
+        context = self._dispatch("on_page_context", context, page, config, nav)
+        escaping.mark_page(page)  # the build's own HTML; every other string is escaped
+        return context
 
     def on_post_page(self, output, page, config):
         output = alternate_links.strip_head_alternates(output)

@@ -34,6 +34,8 @@ FAMILIES = {
     "PRIV": "Riêng tư",
     "MD": "Kiểu viết Markdown",
     "DATA": "Tệp dữ liệu trong data/",
+    "PUB": "Tệp được đăng lên trang web",
+    "STAFF": "Ghi chú cho cán bộ",
 }
 
 _ALL = [
@@ -74,6 +76,9 @@ _ALL = [
     Code("FM-VALUE", "FM", "Giá trị không nằm trong danh sách cho phép", "Chọn một giá trị trong danh sách được gợi ý."),
     Code("FM-FORMAT", "FM", "Giá trị viết sai dạng", "Viết lại theo dạng được gợi ý."),
     Code("FM-LENGTH", "FM", "Giá trị quá ngắn, quá dài hoặc ngoài khoảng cho phép", "Sửa giá trị theo giới hạn được nêu."),
+    Code("FM-HTML", "FM", "Phần đầu trang có mã HTML (thẻ <…> hoặc ký hiệu &…;)",
+         "Viết chữ thường: tiêu đề, mô tả, tên nguồn chỉ là chữ, trang tự hiển thị đúng. "
+         "Chữ đậm, liên kết… viết trong nội dung trang."),
     # --- internal links (built site) ---------------------------------------------------
     Code("LINK-BROKEN", "LINK", "Liên kết trỏ tới trang hoặc tệp không có",
          "Sửa đường dẫn (so với vị trí tệp hiện tại) hoặc tạo trang còn thiếu."),
@@ -211,6 +216,17 @@ _ALL = [
     Code("DATA-YAML", "DATA", "Tệp dữ liệu YAML viết sai cú pháp", "Sửa cú pháp YAML ở dòng được báo."),
     Code("DATA-ENTRY", "DATA", "Mục trong tệp dữ liệu thiếu thông tin hoặc sai dạng",
          "Mỗi mục phải có đủ các trường (kể cả nguồn); xem data/README.md."),
+    # --- what may be published (publish/allowlist.py) ----------------------------------
+    Code("PUB-SYMLINK", "PUB", "Liên kết tượng trưng (symlink) trong docs/: không được đăng",
+         "Xoá liên kết; nếu cần tệp đó thì chép tệp thật (đã kiểm tra) vào đúng thư mục."),
+    Code("PUB-FILE", "PUB", "Loại tệp không được đăng lên trang (HTML, SVG, JavaScript, tệp cài .apk/.exe, tệp nén…)",
+         "Xoá tệp khỏi docs/. Chỉ trang .md và ảnh, âm thanh, video, phụ đề của bài trong docs/huong-dan/<tên-bài>/ "
+         "được đăng; muốn dẫn tới ứng dụng hay biểu mẫu thì đặt liên kết tới trang chính thức."),
+    Code("PUB-IMAGE", "PUB", "Ảnh để ngoài thư mục ảnh của bài (hoặc dạng ảnh không xử lý được): không được đăng",
+         "Chuyển ảnh (PNG/JPEG) vào docs/huong-dan/<tên-bài>/: ở đó ảnh được che, xoá siêu dữ liệu và nén trước khi đăng."),
+    # --- staff notes (content/staff.py) -------------------------------------------------
+    Code("STAFF-NOTE", "STAFF", "Ghi chú cho cán bộ viết sai dạng (đã bỏ khỏi trang cho bà con)",
+         'Viết !!! staff "Tiêu đề" trên một dòng riêng, nội dung ở các dòng sau thụt vào 4 dấu cách.'),
 ]
 
 WARNING_MARK = "(cảnh báo, không chặn)"

@@ -1,0 +1,77 @@
+"""Publish feature: what reaches site/, and HTML in front matter.
+
+- on_files: every file MkDocs found under docs/ is judged by :mod:`allowlist`; a refused
+  file (symbolic link, raw HTML/SVG/JS, installer, image outside a guide's media folder…)
+  is removed BEFORE anything reads or copies it, and reported at the file.
+- on_page_markdown: FM-HTML (checks/htmlsafety.check_front_matter) at its line. The theme
+  escapes front-matter strings anyway (publish/escaping.py); the finding tells the editor.
+
+Findings are printed as ``Finding.human()`` (path relative to the project, line, code,
+Vietnamese message) through MkDocs' logger as warnings: `mkdocs build --strict` fails,
+and a non-strict `mkdocs serve` still publishes nothing refused.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from bdhvs.findings import Finding
+from bdhvs.publish import allowlist
+
+log = logging.getLogger("mkdocs.plugins.bdhvs.publish")
+
+
+def report(findings: list[Finding], seen: set) -> None:
+    """Print each finding once per build (the Ede build meets the same files again)."""
+    for item in sorted(findings):
+        if item not in seen:
+            seen.add(item)
+            log.warning(item.human())
+
+
+def project_root(config) -> Path:
+    return Path(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")))
+
+
+class PublishFeature:
+    def __init__(self, plugin):
+        self.plugin = plugin
+        self.reported: set = set()
+
+    def on_config(self, config):
+        self.reported = set()
+        return config
+
+    def on_files(self, files, config):
+        docs_dir = Path(config.docs_dir)
+        docs_abs = os.path.abspath(docs_dir)
+        root = project_root(config)
+        found = []
+        for file in list(files):
+            source = file.abs_src_path
+            if not source or getattr(file, "generated_by", None):
+                continue
+            if os.path.commonpath([os.path.abspath(source), docs_abs]) != docs_abs:
+                continue  # theme files (overrides/, Material), generated files
+            v = allowlist.judge(Path(source), docs_dir)
+            if v.published:
+                continue
+            files.remove(file)
+            if file.inclusion.is_excluded():
+                continue  # MkDocs would not publish it either (dot files, exclude_docs)
+            found.append(allowlist.as_finding(v, allowlist._relative(Path(source), root)))
+        report(found, self.reported)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        from bdhvs.checks import htmlsafety
+        from bdhvs.checks.source import load
+
+        source = page.file.abs_src_path
+        if not source:
+            return markdown
+        doc, _problems = load(Path(source), root=project_root(config), docs_dir=Path(config.docs_dir))
+        if doc is not None:
+            report(htmlsafety.check_front_matter(doc), self.reported)
+        return markdown
