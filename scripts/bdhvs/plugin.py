@@ -75,6 +75,7 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
     def __init__(self):
         super().__init__()
         self.features = []
+        self.reported: set = set()  # findings printed in this build (each once: two languages)
 
     def _dispatch(self, event: str, value, *args):
         for feature in self.features:

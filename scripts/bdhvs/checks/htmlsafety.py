@@ -69,7 +69,7 @@ def check(doc: Document, links: list[Link]) -> list[Finding]:
 # --- front matter ---------------------------------------------------------------------
 # Markup in a front-matter string: a tag (<script, </a, <!--, <?xml) or a character
 # reference (&lt; &#60; &#x3c;). Plain comparisons ("số < 3", "A & B") are text.
-FM_MARKUP = re.compile(r"<\s*[/!?]?\s*[A-Za-z]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
+FM_MARKUP = re.compile(r"<\s*(?:[/?]?\s*[A-Za-z]|!)|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _scalars(node, path=()):

@@ -15,11 +15,12 @@ import yaml
 from bdhvs import settings, yamlfast
 from bdhvs.checks import (
     data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
-    redaction, sitelinks, spelling,
+    redaction, sitelinks, spelling, staffnotes,
 )
 from bdhvs.checks.codes import finding
 from bdhvs.checks.source import IMAGE_SUFFIXES, TEXT_SUFFIXES, Document, load
 from bdhvs.findings import Finding, relative
+from bdhvs.publish import allowlist
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
 
@@ -51,6 +52,8 @@ class Context:
             for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
                 if any(part in SKIP_DIRS or part.startswith(".") for part in path.relative_to(docs).parts):
                     continue
+                if allowlist.is_linked(path, docs):
+                    continue  # never read through a link (PUB-SYMLINK)
                 try:
                     doc, _ = load(path, root=self.options.root, docs_dir=docs)
                 except OSError:
@@ -126,6 +129,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += locallinks.check(doc, found, ctx.options.docs_dir, ctx.options.root)
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)
+        out += staffnotes.check(doc)
         out += privacy.check(doc, ctx.data)
         if ctx.options.style:
             out += mdstyle.check(doc)
@@ -154,6 +158,8 @@ def check_file(path: Path, ctx: Context) -> list[Finding]:
 
 
 def _check_file(path: Path, ctx: Context) -> list[Finding]:
+    if allowlist.is_linked(path, ctx.options.docs_dir):
+        return []  # never read through a link (it may point at secrets): PUB-SYMLINK reports it
     out = names.check(path, ctx.options.docs_dir, ctx.options.root, ctx.pages)
     out += redaction.check(path, ctx.options.docs_dir, ctx.options.root)
     if path.suffix.lower() in IMAGE_SUFFIXES:
@@ -175,6 +181,7 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
               file=sys.stderr)
     for path in files:
         out += check_file(path, ctx)
+    out += allowlist.check_paths(paths, ctx.options.docs_dir, ctx.options.root)
     return sorted(set(out))
 
 

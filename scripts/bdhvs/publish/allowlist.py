@@ -154,6 +154,18 @@ def check_tree(docs_dir: Path, root: Path, start: Path | None = None) -> list[Fi
     return out
 
 
+def linked_folders(docs_dir: Path, root: Path) -> list[Finding]:
+    """PUB-SYMLINK for every folder link under docs/ (not followed)."""
+    out: list[Finding] = []
+    for folder, dirs, _files in os.walk(docs_dir, followlinks=False):
+        for name in dirs:
+            path = Path(folder) / name
+            if path.is_symlink():  # hidden ones too: MkDocs walks them before excluding
+                out.append(as_finding(judge(path, docs_dir), _relative(path, root)))
+        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+    return sorted(out)
+
+
 def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Finding]:
     """The allow-list for what `bdhvs check` was given: folders inside (or holding) docs/,
     single files under docs/."""

@@ -16,6 +16,8 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from bdhvs.findings import Finding
 from bdhvs.publish import allowlist
 
@@ -37,10 +39,19 @@ def project_root(config) -> Path:
 class PublishFeature:
     def __init__(self, plugin):
         self.plugin = plugin
-        self.reported: set = set()
+
+    @property
+    def reported(self) -> set:
+        return self.plugin.reported
 
     def on_config(self, config):
-        self.reported = set()
+        self.plugin.reported.clear()
+        # MkDocs walks docs/ FOLLOWING folder links, before any plugin sees the files: a
+        # link to / or /proc/self would make it read the whole machine (or loop forever).
+        # Such a link stops the build here, at its path, before the walk.
+        linked = allowlist.linked_folders(Path(config.docs_dir), project_root(config))
+        if linked:
+            raise PluginError("\n".join(f.human() for f in linked))
         return config
 
     def on_files(self, files, config):
