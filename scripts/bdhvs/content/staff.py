@@ -129,8 +129,18 @@ def blocks(markdown: str) -> list[Block]:
             while end < len(lines) and lines[end].strip():
                 end += 1
             problem = problem or "nội dung ghi chú không thụt lề"
-        elif end == i + 1 and not problem:
-            problem = "ghi chú trống (nội dung phải ở các dòng sau, thụt vào 4 dấu cách)"
+        elif end == i + 1:
+            # Nothing indented under the header: the text of the note is most likely the
+            # next paragraph, written without indentation. It goes with the note, reported.
+            k = i + 1
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k < len(lines) and not _header(lines[k]) and not _FENCE.match(lines[k]) \
+                    and not lines[k].lstrip().startswith("#"):
+                end = k
+                while end < len(lines) and lines[end].strip():
+                    end += 1
+            problem = problem or "ghi chú trống: nội dung phải ở các dòng ngay sau, thụt vào 4 dấu cách"
         elif shallow and not problem:
             problem = "nội dung ghi chú thụt lề chưa đủ 4 dấu cách"
         title = (match.group("title") or "").strip()
