@@ -238,7 +238,7 @@ def convert_line(line: str, kind: str, is_word=None, keep=None, pair_ok=None) ->
             kinds.append("neutral")
         elif is_word is not None and _known(word.strip(_PUNCT), is_word) and not _hit(word, kind):
             kinds.append("ambiguous")
-        elif kind == "vni" and not VNI_DETECT.search(word):
+        elif kind == "vni" and _token_change(word.replace("Ñ", "").replace("ñ", ""), kind) is None:
             kinds.append("ambiguous")  # only a word-initial Ñ: also the Ede letter (Ñu = "he, she")
         else:
             kinds.append("strong")
