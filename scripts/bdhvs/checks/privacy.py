@@ -41,7 +41,7 @@ SHORT_CODE = re.compile(r"(?<![\w.,/-])(?:1[0-9]{2}|[1-9][0-9]{3})(?![\w/%-]|[.,
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # E-mail addresses written so machines miss them: "a [at] b [dot] vn", "a(at)b.vn",
 # "a @ b . vn", "a＠b.vn", "canbo a còng gmail chấm com".
-_AT = (r"(?:[ \t]*[@＠][ \t]*|[ \t]*[\[(<{][ \t]*(?:at|@|a[ \t]?còng)[ \t]*[\])>}][ \t]*"
+_AT = (r"(?:[ \t]*(?:[@＠﹫]|%40)[ \t]*|[ \t]*[\[(<{][ \t]*(?:at|@|a[ \t]?còng)[ \t]*[\])>}][ \t]*"
        r"|[ \t]+a[ \t]?còng[ \t]+)")
 _DOT = (r"(?:[ \t]*[.。．][ \t]*|[ \t]*[\[(<{][ \t]*(?:dot|chấm|\.)[ \t]*[\])>}][ \t]*"
         r"|[ \t]+(?:dot|chấm)[ \t]+)")
@@ -50,7 +50,7 @@ EMAIL_WRITTEN = re.compile(
     rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}(?![\w])"
     # the bare word "at" only with a spelled-out dot ("a at b dot vn"): English "at all." is text
     rf"|(?<![\w.+-])[\w.+-]+[ \t]+at[ \t]+[\w-]+(?:{_DOT_WORD}[\w-]+)*{_DOT_WORD}[A-Za-z]{{2,}}(?![\w])", re.I)
-_EMAIL_HINT = re.compile(r"[@＠]|\bat\b|còng", re.I)  # cheap test before the slow pattern
+_EMAIL_HINT = re.compile(r"[@＠﹫]|%40|\bat\b|còng", re.I)  # cheap test before the slow pattern
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()\"'`]+|www\.[^\s<>()\"'`]+", re.I)
 # A 3–4 digit number is a phone number only right after words that say so ("gọi 113").
 _PHONE_CONTEXT = re.compile(
@@ -91,7 +91,11 @@ def check(doc: Document, data: ProjectData) -> list[Finding]:
         ids.append((m.start(), m.end()))
         out.append(doc.at(m.start(), "PRIV-ID-NUMBER", f"Dãy số “{m.group()}” có 12 chữ số"))
     for url in _URL.finditer(doc.text):
-        for m in ID_IN_URL.finditer(url.group()):
+        starts = set()
+        for m in [*ID_IN_URL.finditer(url.group()), *ID_NUMBER.finditer(url.group())]:
+            if m.start() in starts or not ID_IN_URL.fullmatch(digits(m.group())):
+                continue  # only what starts like a CCCD (province code 001–096): URLs carry other ids
+            starts.add(m.start())
             out.append(doc.at(url.start() + m.start(), "PRIV-ID-NUMBER",
                               f"Địa chỉ web có dãy 12 chữ số “{m.group()}” giống số định danh cá nhân/CCCD"))
     id_spans = Spans(ids)

@@ -343,15 +343,20 @@ class GuidesFeature:
         return staff.render_listing(pages)
 
     def on_page_content(self, html, page, config, files):
-        if not self.plugin.config.preview and staff.HTML_CLASS.search(html):
+        if not self.plugin.config.preview and staff.ANY_CLASS.search(html):
             # Last guard (a note that reached the HTML by another road): stop, at the file.
             from bdhvs.checks.codes import finding
             from bdhvs.findings import relative
             from bdhvs.publish.feature import project_root
 
             name = relative(page.file.abs_src_path or f"{config.docs_dir}/{page.file.src_uri}", project_root(config))
-            raise PluginError(finding(name, 1, 1, "STAFF-NOTE",
-                                      "Trang cho bà con còn ghi chú cho cán bộ (khối “staff”) sau khi dựng").human())
+            try:
+                lines = staff.raw_html_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+            except (OSError, TypeError, UnicodeDecodeError):
+                lines = []
+            raise PluginError(finding(name, lines[0] if lines else 1, 1, "STAFF-NOTE",
+                                      "Trang cho bà con còn ghi chú cho cán bộ (khối “staff”) sau khi dựng: "
+                                      "không đăng trang này").human())
         html = explain_once(html)
         if page.meta.get("page_type") == "guide":
             html = after_title(html, review_note(page.meta))

@@ -188,10 +188,33 @@ def strip(markdown: str, citizen_line: str = CITIZEN_LINE) -> str:
     return "\n".join(out)
 
 
+# A staff block written as raw HTML (<div class="admonition staff">): Markdown cannot remove it.
+RAW_HTML = re.compile(r"""<[a-z][^>]*\bclass\s*=\s*["']?[^"'>]*(?<![\w-])staff(?![\w-])""", re.I)
+# Any element of the rendered page with the class "staff" (not "bdhvs-staff-line").
+ANY_CLASS = re.compile(r"""\bclass\s*=\s*["']?[^"'>]*(?<![\w-])staff(?![\w-])""", re.I)
+
+
+def raw_html_lines(markdown: str) -> list[int]:
+    """1-based lines (outside fenced code) of raw HTML carrying the class "staff"."""
+    out, fence = [], None
+    for i, line in enumerate(markdown.split("\n")):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = None if fence == fence_match.group(1) else (fence or fence_match.group(1))
+            continue
+        if not fence and RAW_HTML.search(line):
+            out.append(i + 1)
+    return out
+
+
 def problems(markdown: str) -> list[tuple[int, str]]:
     """(1-based line, what is wrong) of every badly written staff note: each is still
-    removed from the public page, and reported so the editor fixes it."""
-    return [(b.start + 1, b.problem) for b in blocks(markdown) if b.problem]
+    removed from the public page (raw HTML excepted: the build stops), and reported so the
+    editor fixes it."""
+    found = [(b.start + 1, b.problem) for b in blocks(markdown) if b.problem]
+    found += [(line, "khối ghi chú viết bằng HTML (class “staff”): trang cho bà con không bỏ được, "
+                     "việc dựng trang dừng lại") for line in raw_html_lines(markdown)]
+    return sorted(found)
 
 
 def loose_markers(markdown: str) -> list[int]:

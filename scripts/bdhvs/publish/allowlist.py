@@ -15,6 +15,7 @@ with their original pixels and metadata), and any other kind of file.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -118,7 +119,14 @@ def judge(path: Path, docs_dir: Path) -> Verdict:
             target = os.readlink(link)
         except OSError:
             target = ""
-    return verdict(rel, symlink=link, target=target)
+        return verdict(rel, symlink=link, target=target)
+    try:
+        regular = path.is_dir() or stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        regular = False
+    if not regular:  # a named pipe or a device would hang or flood the build that reads it
+        return Verdict(False, "PUB-FILE", f"“docs/{rel}” không phải tệp thường (ống dẫn, thiết bị…): không được đăng", FIX_FILE)
+    return verdict(rel)
 
 
 def as_finding(v: Verdict, name: str) -> Finding:
