@@ -14,7 +14,7 @@ from bdhvs.media import audio, cache as cache_mod, catalog, video
 def media_files(media_dir: Path, exts: tuple[str, ...]) -> list[Path]:
     if not media_dir.is_dir():
         return []
-    return sorted(p for p in media_dir.glob("*/*") if p.is_file() and p.suffix.lower() in exts)
+    return sorted(p for p in media_dir.glob("*/*") if p.is_file() and not p.is_symlink() and p.suffix.lower() in exts)
 
 
 def check_media(media_dir: Path, register: video.Register, *, root: Path | None = None,
