@@ -2,6 +2,7 @@
 every action pinned by commit, and the Windows and macOS jobs run what editors there run."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,45 @@ def test_macos_job_runs_make_check_and_site_with_homebrews_python():
     assert any(run.startswith("brew install python@") for run in runs)
     assert "make check" in runs and "make site" in runs
     assert not any("setup-python" in step.get("uses", "") for step in macos[0]["steps"])
+
+
+_SECRET_VALUE = re.compile(r"\$\{\{(?P<expr>[^}]*\bsecrets\.[^}]*)\}\}")
+_BUILDS = re.compile(r"dev\.py (?:site|handouts|bundle|test)|mkdocs |make (?:site|test)|\.ci/run")
+
+
+def _secrets_in(env: dict | None) -> list[str]:
+    """Names of env entries that hold a secret's VALUE (a comparison such as
+    `secrets.X != ''` yields only true/false and is not a secret)."""
+    out = []
+    for name, value in (env or {}).items():
+        for match in _SECRET_VALUE.finditer(str(value)):
+            if not re.search(r"[!=]=", match.group("expr")):
+                out.append(name)
+    return out
+
+
+def test_the_site_is_built_without_any_secret_in_its_environment():
+    """A page or file under docs/ must never be able to read a deploy key (issue #21: a link
+    to /proc/self/environ copied the build's environment into the site). Every step that
+    builds, tests or prints runs with no secret in the workflow, job or step environment;
+    secrets live only in the env of the step that uploads."""
+    builds = 0
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in workflow["jobs"].items():
+            inherited = _secrets_in(workflow.get("env")) + _secrets_in(job.get("env"))
+            assert not inherited, f"{path.name}: job {name} puts secrets in every step's environment: {inherited}"
+            for step in job.get("steps", []):
+                if _BUILDS.search(step.get("run", "")):
+                    builds += 1
+                    leaked = _secrets_in(step.get("env"))
+                    assert not leaked, f"{path.name}: job {name}, step '{step.get('name')}' builds with {leaked}"
+                    assert "secrets." not in step.get("run", ""), (path.name, name, step.get("name"))
+    assert builds >= 3  # the test looks at real build steps
+
+
+def test_the_deploy_key_exists_only_in_the_upload_step():
+    job = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text(encoding="utf-8"))["jobs"]["commune-server"]
+    holders = [step for step in job["steps"] if "BDHVS_DEPLOY_SSH_PRIVATE_KEY" in _secrets_in(step.get("env"))]
+    assert len(holders) == 1
+    assert "bdhvs deploy" in holders[0]["run"] and not _BUILDS.search(holders[0]["run"])

@@ -19,6 +19,9 @@ def attach(env: jinja2.Environment, cache_dir=None) -> bool:
     """Give ``env`` the on-disk cache; False (and no cache) when the folder is not
     writable, e.g. a read-only checkout: the build then compiles as usual."""
     directory = cache_dir or CACHE_DIR
+    # Autoescape is compiled into the template code, and Jinja keys entries only by name and
+    # source: templates compiled without it must never be loaded into an escaping environment.
+    directory = directory / ("autoescape" if env.autoescape else "plain")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         probe = directory / ".write-test"

@@ -25,11 +25,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from bdhvs.i18n import locale_shim  # noqa: F401  (side effect: the one i18n patch)
 from bdhvs import jinja_cache, settings
 from bdhvs.i18n import alternate_links, sitemap
+from bdhvs.publish import escaping
 
 log = logging.getLogger("mkdocs.plugins.bdhvs")
 
 # "module:Class" of each feature, in the order they run.
 FEATURES: list[str] = [
+    "bdhvs.publish.feature:PublishFeature",  # first: refused files leave before anything reads them
     "bdhvs.inputs.feature:Gate",  # FIRST: every page and data file enters through the gate
     "bdhvs.urls.feature:UrlPolicy",  # then: judges the page's own HTML before features add theirs
     "bdhvs.i18n.feature:Translations",
@@ -75,6 +77,7 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
     def __init__(self):
         super().__init__()
         self.features = []
+        self.reported: set = set()  # findings printed in this build (each once: two languages)
 
     def _dispatch(self, event: str, value, *args):
         for feature in self.features:
@@ -92,6 +95,7 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
     def on_config(self, config):
         if not self.features:
             self.features = [_load(spec)(self) for spec in FEATURES]
+            self._gate = next(f for f in self.features if hasattr(f, "set_meta"))
         return self._dispatch("on_config", config)
 
     def on_files(self, files, config):
@@ -101,6 +105,8 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         return self._dispatch("on_nav", nav, config, files)
 
     def on_env(self, env, config, files):
+        escaping.configure(env)  # before the cache: compiled templates differ with autoescape
+        escaping.mark_config(config)
         env.globals["bdhvs_languages"] = settings.LANGUAGES
         env.filters["bcp47"] = settings.bcp47
         jinja_cache.attach(env)
@@ -117,7 +123,7 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         return None
 
     def on_page_markdown(self, markdown, page, config, files):
-        self.features[0].set_meta(page)  # page.meta from the gate's record (parsed once)
+        self._gate.set_meta(page)  # page.meta from the gate's record (parsed once)
         return self._dispatch("on_page_markdown", markdown, page, config, files)
 
     def on_page_content(self, html, page, config, files):
@@ -143,7 +149,9 @@ class BdhvsPlugin(BasePlugin[BdhvsConfig]):
         context["bdhvs_fallback"] = bool(file_locale and page_locale and file_locale != page_locale)
         context["bdhvs_content_lang"] = settings.bcp47(file_locale or settings.DEFAULT_LANGUAGE)
         context["bdhvs_page_locale"] = page_locale or settings.DEFAULT_LANGUAGE
-        return self._dispatch("on_page_context", context, page, config, nav)
+        context = self._dispatch("on_page_context", context, page, config, nav)
+        escaping.mark_page(page)  # the build's own HTML; every other string is escaped
+        return context
 
     def on_post_page(self, output, page, config):
         output = alternate_links.strip_head_alternates(output)

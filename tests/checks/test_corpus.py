@@ -162,6 +162,10 @@ def test_every_code_is_exercised_by_a_test():
     media_tests = "".join(p.read_text(encoding="utf-8") for p in (settings.ROOT / "tests").glob("*/*.py"))
     exercised |= {code for code in codes.CODES if code[:3] in ("IMG", "VID", "AUD") and f'"{code}"' in media_tests}
     exercised |= {"IMG008", "AUD006"}  # not exercised by a test yet (a machine without Noto Sans; a missing clip)
+    # tests/gate/cases/<family>/<case>/case.yml: check AND build report these at file:line
+    for spec in (settings.ROOT / "tests" / "gate" / "cases").glob("*/*/case.yml"):
+        case = yaml.safe_load(spec.read_text(encoding="utf-8")) or {}
+        exercised |= {item.split()[1] for item in (case.get("expect") or []) + (case.get("check_only") or [])}
     missing = {c for c in codes.CODES if c not in exercised and not c.startswith("MD")}
     assert missing == set()
 
@@ -188,4 +192,5 @@ def test_symlink_loop_does_not_crash(tmp_path):
     docs.mkdir(parents=True)
     (docs / "vong.md").symlink_to(docs / "vong.md")
     result = runner.check_paths([tmp_path / "docs"], runner.Options(root=tmp_path, docs_dir=tmp_path / "docs"))
-    assert [f.code for f in result] == ["FILE-UNREADABLE"]
+    # A link is never followed (it could point at the machine's secrets): refused, not read.
+    assert [(f.code, f.file) for f in result] == [("PUB-SYMLINK", "docs/vi/vong.md")]

@@ -40,6 +40,8 @@ FAMILIES = {
     "IMG": "Ảnh của bài hướng dẫn (docs/huong-dan/<tên-bài>/)",
     "VID": "Video (data/videos.yml và tệp video)",
     "AUD": "Âm thanh đọc bài",
+    "PUB": "Tệp được đăng lên trang web",
+    "STAFF": "Ghi chú cho cán bộ",
 }
 
 _ALL = [
@@ -80,6 +82,9 @@ _ALL = [
     Code("FM-VALUE", "FM", "Giá trị không nằm trong danh sách cho phép", "Chọn một giá trị trong danh sách được gợi ý."),
     Code("FM-FORMAT", "FM", "Giá trị viết sai dạng", "Viết lại theo dạng được gợi ý."),
     Code("FM-LENGTH", "FM", "Giá trị quá ngắn, quá dài hoặc ngoài khoảng cho phép", "Sửa giá trị theo giới hạn được nêu."),
+    Code("FM-HTML", "FM", "Phần đầu trang có mã HTML (thẻ <…> hoặc ký hiệu &…;)",
+         "Viết chữ thường: tiêu đề, mô tả, tên nguồn chỉ là chữ, trang tự hiển thị đúng. "
+         "Chữ đậm, liên kết… viết trong nội dung trang."),
     # --- internal links (built site) ---------------------------------------------------
     Code("LINK-BROKEN", "LINK", "Liên kết trỏ tới trang hoặc tệp không có",
          "Sửa đường dẫn (so với vị trí tệp hiện tại) hoặc tạo trang còn thiếu."),
@@ -276,6 +281,17 @@ _ALL = [
     Code("AUD004", "AUD", "Tệp âm thanh không phải một kênh (mono)", "Xuất lại âm thanh một kênh (mono)."),
     Code("AUD005", "AUD", "Thiếu lời đọc .txt của tệp âm thanh", "Thêm tệp <tên>.txt ghi lời đọc, cạnh tệp âm thanh."),
     Code("AUD006", "AUD", "`type:audio` không trỏ tới tệp âm thanh trong docs/huong-dan/", "Sửa đường dẫn tới tệp âm thanh."),
+    # --- what may be published (publish/allowlist.py) ----------------------------------
+    Code("PUB-SYMLINK", "PUB", "Liên kết tượng trưng (symlink) trong docs/: không được đăng",
+         "Xoá liên kết; nếu cần tệp đó thì chép tệp thật (đã kiểm tra) vào đúng thư mục."),
+    Code("PUB-FILE", "PUB", "Loại tệp không được đăng lên trang (HTML, SVG, JavaScript, tệp cài .apk/.exe, tệp nén…)",
+         "Xoá tệp khỏi docs/. Chỉ trang .md và ảnh, âm thanh, video, phụ đề của bài trong docs/huong-dan/<tên-bài>/ "
+         "được đăng; muốn dẫn tới ứng dụng hay biểu mẫu thì đặt liên kết tới trang chính thức."),
+    Code("PUB-IMAGE", "PUB", "Ảnh để ngoài thư mục ảnh của bài (hoặc dạng ảnh không xử lý được): không được đăng",
+         "Chuyển ảnh (PNG/JPEG) vào docs/huong-dan/<tên-bài>/: ở đó ảnh được che, xoá siêu dữ liệu và nén trước khi đăng."),
+    # --- staff notes (content/staff.py) -------------------------------------------------
+    Code("STAFF-NOTE", "STAFF", "Ghi chú cho cán bộ viết sai dạng (đã bỏ khỏi trang cho bà con)",
+         'Viết !!! staff "Tiêu đề" trên một dòng riêng, nội dung ở các dòng sau thụt vào 4 dấu cách.'),
 ]
 
 WARNING_MARK = "(cảnh báo, không chặn)"

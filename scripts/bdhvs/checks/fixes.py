@@ -33,8 +33,18 @@ class Change:
     what: str
 
 
+def _pairs(data: ProjectData):
+    """Known two-syllable words (the spelling checker's word model), or None without a dictionary."""
+    if not data.vi_syllables:
+        return None
+    from bdhvs.checks import spelling_words
+
+    return spelling_words.model(data.vi_syllables, data.vi_words).belongs
+
+
 def _legacy_pass(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
-    masked = prose.analyse(doc).text if doc.kind in ("page", "markdown") else doc.text
+    analysed = prose.analyse(doc) if doc.kind in ("page", "markdown") else None
+    masked = analysed.text if analysed is not None else doc.text
     syllables = data.vi_syllables
 
     def is_word(token: str) -> bool:
@@ -44,9 +54,26 @@ def _legacy_pass(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
     masked_lines = masked.split("\n")
     labels = {"mojibake": "UTF-8 đọc sai", "tcvn3": "TCVN3", "vni": "VNI", "viscii": "VISCII"}
     changes = []
+    line_start = 0
+
+    def keep(start: int):
+        """Tokens --fix must leave alone: not prose (code, addresses, markup), known Ede
+        words, and in Ede text a word whose only "legacy" sign is the Ede letter ñ/Ñ."""
+        def protect(offset: int, token: str) -> bool:
+            at = start + offset
+            if masked[at:at + len(token)] != token:
+                return True
+            core = token.strip(legacy._PUNCT).lower()
+            if core in data.ede_words:
+                return True
+            ede = doc.lang == "ede" or (analysed is not None and analysed.lang_at(at) != "vi")
+            return ede and "ñ" in core and not legacy.VNI_DETECT.search(token)
+        return protect
+
     for i, (line, mline) in enumerate(zip(lines, masked_lines)):
+        start, line_start = line_start, line_start + len(line) + 1
         if legacy.line_is_suspect(mline, vietnamese=doc.lang != "ede"):
-            kind, new = legacy.best_conversion(line, is_word)
+            kind, new = legacy.best_conversion(line, is_word, keep(start), _pairs(data))
             if new != line:
                 changes.append(Change(i + 1, f"đổi chữ {labels[kind]} sang Unicode: “{line.strip()[:50]}” → “{new.strip()[:50]}”"))
                 lines[i] = new

@@ -169,28 +169,131 @@ def mojibake_to_unicode(word: str) -> str | None:
     return unicodedata.normalize("NFC", fixed) if fixed != word else None
 
 
-def convert_line(line: str, kind: str, is_word=None) -> str:
-    """Convert the legacy words of one line. A word is converted when it carries a
-    detector hit, or (TCVN3/VNI) when the line has hits, the word is not a valid word
-    and its conversion is (``is_word`` decides validity)."""
-    def repl(m: re.Match) -> str:
+_PUNCT = ".,;:!?()\"'“”«»"
+
+
+def _converter(kind: str):
+    return {"tcvn3": (TCVN3_DETECT, tcvn3_to_unicode), "vni": (VNI_DETECT, vni_to_unicode),
+            "viscii": (VISCII_DETECT, viscii_to_unicode)}.get(kind, (MOJIBAKE_DETECT, None))
+
+
+def _token_change(word: str, kind: str) -> str | None:
+    """The token converted from ``kind``, or None when it does not change."""
+    if kind == "mojibake":
+        return mojibake_to_unicode(word) if MOJIBAKE_DETECT.search(word) else None
+    _detect, conv = _converter(kind)
+    core = word.strip(_PUNCT)
+    if not core:
+        return None
+    new = conv(core)
+    return word.replace(core, new) if new != core else None
+
+
+def _hit(word: str, kind: str) -> bool:
+    detect, _conv = _converter(kind)
+    return bool(detect.search(word) or (kind == "vni" and VNI_INITIAL_D.search(word)))
+
+
+def _legacy_near(kinds: list[str], take: list[bool], i: int) -> bool:
+    """A token to be converted is the nearest non-neutral token on one side of ``i``."""
+    left = next((j for j in range(i - 1, -1, -1) if kinds[j] != "neutral"), None)
+    right = next((j for j in range(i + 1, len(kinds)) if kinds[j] != "neutral"), None)
+    return any(j is not None and take[j] for j in (left, right))
+
+
+def _known(word: str, is_word) -> bool:
+    """A known word, also in the old tone style (hòa = hoà) that --fix modernises next."""
+    from bdhvs.checks import tones
+
+    return is_word(word) or is_word(tones.to_new_style(word))
+
+
+def convert_line(line: str, kind: str, is_word=None, keep=None, pair_ok=None) -> str:
+    """Convert the legacy fragment(s) of one line, never a correct word.
+
+    Each token is
+    - UNICODE: it holds a letter no legacy font shows (ạ, ơ, đ…), or ``keep`` protects it
+      (Ede words, code, addresses): correct text, never rewritten;
+    - NEUTRAL: conversion leaves it as it is (ASCII words, numbers, dashes);
+    - STRONG: conversion changes it and it is not a word as written (``C«ng``, ``coù``);
+    - AMBIGUOUS: a real word as written that conversion would turn into another word
+      (``có`` → TCVN3 ``cú``). It is rewritten only inside a legacy fragment: when the
+      nearest non-neutral tokens on BOTH sides are legacy (STRONG), or when it makes a known two-syllable word with its converted
+      neighbour (``pair_ok``: ``H¹nh phóc`` → ``Hạnh phúc``, but ``Việt Nam có`` stays).
+    A RUN of neighbouring legacy tokens is rewritten only when every token of it decodes to a
+    known word (``is_word``); otherwise it stays as written and the check keeps reporting it.
+    Without a dictionary only tokens carrying a detector hit are converted."""
+    tokens = list(_TOKEN.finditer(line))
+    plan: list[str | None] = []
+    kinds: list[str] = []
+    for m in tokens:
         word = m.group()
-        if kind == "mojibake":
-            if MOJIBAKE_DETECT.search(word):
-                return mojibake_to_unicode(word) or word
-            return word
-        detect, conv = {"tcvn3": (TCVN3_DETECT, tcvn3_to_unicode), "vni": (VNI_DETECT, vni_to_unicode),
-                        "viscii": (VISCII_DETECT, viscii_to_unicode)}[kind]
-        if detect.search(word) or (kind == "vni" and VNI_INITIAL_D.search(word)):
-            return conv(word)
-        if is_word is not None:
-            # The line is legacy text: convert every word whose conversion is a real word.
-            core = word.strip(".,;:!?()\"'“”«»")
-            new = conv(core) if core else core
-            if new != core and is_word(new):
-                return word.replace(core, new)
-        return word
-    return _TOKEN.sub(repl, line)
+        if (keep is not None and keep(m.start(), word)) or (kind != "mojibake" and _cp1252_bytes(word) is None):
+            plan.append(None)
+            kinds.append("unicode" if word.strip(_PUNCT) else "neutral")
+            continue
+        new = _token_change(word, kind)
+        plan.append(new)
+        if new is None:
+            kinds.append("neutral")
+        elif is_word is not None and _known(word.strip(_PUNCT), is_word) and not _hit(word, kind):
+            kinds.append("ambiguous")
+        elif kind == "vni" and _token_change(word.replace("Ñ", "").replace("ñ", ""), kind) is None:
+            kinds.append("ambiguous")  # only a word-initial Ñ: also the Ede letter (Ñu = "he, she")
+        else:
+            kinds.append("strong")
+    if is_word is None:
+        take = [k == "strong" and _hit(tokens[i].group(), kind) for i, k in enumerate(kinds)]
+    else:
+        take = [k == "strong" for k in kinds]
+        for i, k in enumerate(kinds):
+            if k != "ambiguous":
+                continue
+            left = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] != "neutral"), None)
+            right = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] != "neutral"), None)
+            take[i] = left == "strong" and right == "strong"
+        if pair_ok is not None:
+            def core(k: int, converted: bool) -> str:
+                text = plan[k] if converted and plan[k] is not None else tokens[k].group()
+                return text.strip(_PUNCT).lower()
+
+            for _ in range(2):  # a chain of ambiguous syllables next to a fragment
+                for i, k in enumerate(kinds):
+                    if k != "ambiguous" or take[i]:
+                        continue
+                    for n in (i - 1, i + 1):
+                        if not 0 <= n < len(tokens) or kinds[n] == "unicode":
+                            continue
+                        a, b = (n, i) if n < i else (i, n)
+                        new_pair = (core(a, take[a] or a == i), core(b, take[b] or b == i))
+                        old_pair = (core(a, take[a] and a != i), core(b, take[b] and b != i))
+                        if take[n] or kinds[n] == "neutral":
+                            if pair_ok(new_pair) and not pair_ok(old_pair) and (take[n] or _legacy_near(kinds, take, i)):
+                                take[i] = True
+                                break
+        # A run (legacy tokens with only neutral tokens between them) is all or nothing.
+        i = 0
+        while i < len(tokens):
+            if not take[i]:
+                i += 1
+                continue
+            j, members = i, []
+            while j < len(tokens) and (take[j] or kinds[j] == "neutral"):
+                if take[j]:
+                    members.append(j)
+                j += 1
+            if not all(_known(plan[k].strip(_PUNCT + "-"), is_word) for k in members):
+                for k in members:
+                    take[k] = False
+            i = j
+    out, last = [], 0
+    for k, m in enumerate(tokens):
+        if take[k]:
+            out.append(line[last:m.start()])
+            out.append(plan[k])
+            last = m.end()
+    out.append(line[last:])
+    return "".join(out)
 
 
 KINDS = ("mojibake", "tcvn3", "vni", "viscii")
@@ -201,7 +304,7 @@ def line_is_suspect(line: str, vietnamese: bool = True) -> bool:
     return any(rx.search(line) for rx in _DETECTORS.values()) or (vietnamese and bool(VNI_INITIAL_D.search(line)))
 
 
-def best_conversion(line: str, is_word) -> tuple[str, str]:
+def best_conversion(line: str, is_word, keep=None, pair_ok=None) -> tuple[str, str]:
     """(kind, converted line) of the legacy encoding that turns the most words of ``line``
     into real Vietnamese words. The detectors overlap (a VISCII line also looks like TCVN3),
     so the dictionary decides."""
@@ -211,7 +314,7 @@ def best_conversion(line: str, is_word) -> tuple[str, str]:
     fired = [kind for kind in KINDS if _DETECTORS[kind].search(line)] or ["vni"]  # else: word-initial ñ (VNI đ)
     best = (fired[0], line, score(line))
     for kind in KINDS:
-        converted = convert_line(line, kind, is_word)
+        converted = convert_line(line, kind, is_word, keep, pair_ok)
         points = score(converted)
         if converted != line and points > best[2]:
             best = (kind, converted, points)

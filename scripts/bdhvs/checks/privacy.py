@@ -12,14 +12,45 @@ from bdhvs.checks.prose import Spans
 from bdhvs.checks.source import Document
 from bdhvs.findings import Finding, relative
 
-_SEP = r"[ .\-]?"
-ID_NUMBER = re.compile(rf"(?<![\w.,/-])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}(?![\w/-]|[.,]\d)")
+# Rules, not examples. A number is written with digits and, between any two of them, at
+# most two separators an editor or a copied web page may use: spaces of every kind (no-break,
+# thin, narrow, figure, ideographic), invisible characters (zero-width, soft hyphen), dots,
+# dashes of every kind, underscores, middle dots and brackets. Never across a line break.
+_SEPCHARS = (r" \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # spaces
+             r"\u200b-\u200d\u2060\ufeff\u00ad"  # invisible
+             r".\-\u2010-\u2015\u2212_\u00b7")  # dots, dashes, underscore, middle dot
+_S = rf"[{_SEPCHARS}]"
+_SB = rf"[{_SEPCHARS}()]"  # also brackets: "(0) 905", "(0905) 123 456"
+_END = r"(?!\d)(?![.,\-\u2010-\u2015]\d)"  # not the first part of a longer number
+# Citizen ID (CCCD / số định danh cá nhân): 12 digits.
+ID_NUMBER = re.compile(rf"(?<![\w+])(?<!\d{_S})\d(?:{_S}{{0,2}}\d){{11}}{_END}(?![\w])")
+# Inside a web address (query, path, fragment): 12 digits that start like a CCCD (province
+# code 001–096), bounded by anything but letters and digits.
+ID_IN_URL = re.compile(r"(?<![A-Za-z0-9])0(?:0[1-9]|[1-8]\d|9[0-6])\d{9}(?![A-Za-z0-9])")
+_CURRENCY = re.compile(r"\s*(?:đồng|đ\b|₫|vnđ|vnd|triệu|tỷ)", re.I)
+# Vietnamese phone numbers: national (0 + 9–10 digits), or after the country code
+# (+84, 0084, (+84), (84), or 84 written without +) 9–10 digits, with an optional "(0)".
+_NATIONAL = rf"[1-9](?:{_SB}{{0,3}}\d){{8,9}}"
 PHONE = re.compile(
-    rf"(?<![\w.,/-])(?:\+84{_SEP}|\(\+84\){_SEP}|0)\d(?:{_SEP}\d){{8,9}}(?![\w/-]|[.,]\d)"  # 10–11 digit numbers
-    rf"|(?<![\w.,/-])1[89]00{_SEP}\d(?:{_SEP}\d){{3,5}}(?![\w/-]|[.,]\d)"  # 1900/1800 hotlines
+    rf"(?<![\w+])(?:(?:\+|00){_S}{{0,2}}84|\({_S}{{0,2}}\+?{_S}{{0,2}}84{_S}{{0,2}}\)|84(?={_SB}{{0,3}}(?:\(\s*0\s*\)|[235789])))"
+    rf"(?:{_SB}{{0,3}}\(?{_S}{{0,2}}0{_S}{{0,2}}\)?)?{_SB}{{0,3}}{_NATIONAL}{_END}(?!\w)"
+    rf"|(?<![\w+.,])\(?0{_SB}{{0,3}}\d(?:{_SB}{{0,3}}\d){{8,9}}{_END}(?!\w)"  # 10–11 digit numbers (not inside 1.000)
+    rf"|(?<![\w.,/-])1[89]00{_S}{{0,2}}\d(?:{_S}{{0,2}}\d){{3,5}}{_END}(?![\w/-])"  # 1900/1800 hotlines
 )
 SHORT_CODE = re.compile(r"(?<![\w.,/-])(?:1[0-9]{2}|[1-9][0-9]{3})(?![\w/%-]|[.,]\d)")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# E-mail addresses written so machines miss them: "a [at] b [dot] vn", "a(at)b.vn",
+# "a @ b . vn", "a＠b.vn", "canbo a còng gmail chấm com".
+_AT = (r"(?:[ \t]*(?:[@＠﹫]|%40)[ \t]*|[ \t]*[\[(<{][ \t]*(?:at|@|a[ \t]?còng)[ \t]*[\])>}][ \t]*"
+       r"|[ \t]+a[ \t]?còng[ \t]+)")
+_DOT = (r"(?:[ \t]*[.。．][ \t]*|[ \t]*[\[(<{][ \t]*(?:dot|chấm|\.)[ \t]*[\])>}][ \t]*"
+        r"|[ \t]+(?:dot|chấm)[ \t]+)")
+_DOT_WORD = r"(?:[ \t]*[\[(<{][ \t]*(?:dot|chấm|\.)[ \t]*[\])>}][ \t]*|[ \t]+(?:dot|chấm)[ \t]+)"
+EMAIL_WRITTEN = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}(?![\w])"
+    # the bare word "at" only with a spelled-out dot ("a at b dot vn"): English "at all." is text
+    rf"|(?<![\w.+-])[\w.+-]+[ \t]+at[ \t]+[\w-]+(?:{_DOT_WORD}[\w-]+)*{_DOT_WORD}[A-Za-z]{{2,}}(?![\w])", re.I)
+_EMAIL_HINT = re.compile(r"[@＠﹫]|%40|\bat\b|còng", re.I)  # cheap test before the slow pattern
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()\"'`]+|www\.[^\s<>()\"'`]+", re.I)
 # A 3–4 digit number is a phone number only right after words that say so ("gọi 113").
 _PHONE_CONTEXT = re.compile(
@@ -31,34 +62,74 @@ def _urls_blanked(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
+def national(number: str) -> str:
+    """Digits of a Vietnamese phone number in national form (0…), whatever the prefix:
+    "+84 (0) 905.123.456" and "84905123456" -> "0905123456"."""
+    d = digits(number)
+    if d.startswith("0084"):
+        d = d[4:]
+    elif d.startswith("84") and not number.lstrip().startswith("0"):
+        d = d[2:]
+    return d if d.startswith("0") else "0" + d
+
+
+def email_address(written: str) -> str:
+    """"a [at] b [dot] vn" -> "a@b.vn" (lower case)."""
+    at = re.search(_AT, written, re.I) or re.search(r"[ \t]+at[ \t]+", written, re.I)
+    local, domain = written[:at.start()], written[at.end():]
+    parts = re.split(_DOT, domain, flags=re.I)
+    return (local.strip() + "@" + ".".join(p.strip() for p in parts)).lower()
+
+
 def check(doc: Document, data: ProjectData) -> list[Finding]:
     text = _urls_blanked(doc.text)
     out: list[Finding] = []
     ids = []
     for m in ID_NUMBER.finditer(text):
+        if _CURRENCY.match(text, m.end()):
+            continue  # an amount of money ("100.000.000.000 đồng")
         ids.append((m.start(), m.end()))
         out.append(doc.at(m.start(), "PRIV-ID-NUMBER", f"Dãy số “{m.group()}” có 12 chữ số"))
+    for url in _URL.finditer(doc.text):
+        starts = set()
+        for m in [*ID_IN_URL.finditer(url.group()), *ID_NUMBER.finditer(url.group())]:
+            if m.start() in starts or not ID_IN_URL.fullmatch(digits(m.group())):
+                continue  # only what starts like a CCCD (province code 001–096): URLs carry other ids
+            starts.add(m.start())
+            out.append(doc.at(url.start() + m.start(), "PRIV-ID-NUMBER",
+                              f"Địa chỉ web có dãy 12 chữ số “{m.group()}” giống số định danh cá nhân/CCCD"))
     id_spans = Spans(ids)
     for m in PHONE.finditer(text):
-        if m.start() in id_spans:
-            continue
-        entry = data.hotlines.get(digits(m.group()))
+        if m.start() in id_spans or _CURRENCY.match(text, m.end()):
+            continue  # part of a CCCD, or an amount of money ("500.000 - 1.000.000 đồng")
+        entry = data.hotlines.get(digits(m.group())) or data.hotlines.get(national(m.group()))
         if entry and entry.get("status") in ("ok", "verified"):
             continue
         note = f" (có trong data/hotlines.yml nhưng trạng thái “{entry['status']}”)" if entry else ""
-        out.append(doc.at(m.start(), "PRIV-PHONE", f"Số điện thoại “{m.group()}”{note}"))
+        out.append(doc.at(m.start(), "PRIV-PHONE", f"Số điện thoại “{m.group().strip()}”{note}"))
     # Short codes (156, 5656…) only count as phone numbers where the text says so.
     for m in SHORT_CODE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _PHONE_CONTEXT.search(text[line_start:m.start()]) and m.group() not in data.hotlines:
             if not re.match(r"(19|20)\d\d$", m.group()):  # a year
                 out.append(doc.at(m.start(), "PRIV-PHONE", f"Số điện thoại “{m.group()}” không có trong data/hotlines.yml"))
+    seen = set()
     for m in EMAIL.finditer(doc.text):
+        seen.add(m.start())
         address = m.group().lower()
         entry = data.emails.get(address)
         if entry and entry.get("status") in ("ok", "verified"):
             continue
         out.append(doc.at(m.start(), "PRIV-EMAIL", f"Địa chỉ thư “{m.group()}”"))
+    for m in EMAIL_WRITTEN.finditer(doc.text) if _EMAIL_HINT.search(doc.text) else ():
+        if m.start() in seen or "\n" in m.group():
+            continue
+        address = email_address(m.group())
+        entry = data.emails.get(address)
+        if entry and entry.get("status") in ("ok", "verified"):
+            continue
+        out.append(doc.at(m.start(), "PRIV-EMAIL", f"Địa chỉ thư “{m.group()}” (viết tách để máy không nhận ra, "
+                                                   f"vẫn là địa chỉ {address})"))
     return out
 
 

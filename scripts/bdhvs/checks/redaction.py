@@ -27,9 +27,10 @@ def _pair(path: Path, docs_dir: Path) -> tuple[Path | None, Path | None]:
         return None, None
     if len(parts) != 3 or parts[0] != MEDIA_ROOT:
         return None, None
-    stem = path.with_suffix("")
-    image = next((stem.with_suffix(e) for e in IMAGE_EXTS if stem.with_suffix(e).is_file()), None)
-    annotations = next((stem.with_suffix(e) for e in SPEC_EXTS if stem.with_suffix(e).is_file()), None)
+    # Extensions in any case: a screenshot saved as BUOC-2.PNG or buoc-2.JpG is the same source.
+    siblings = sorted(p for p in path.parent.iterdir() if p.stem == path.stem and p.is_file())
+    image = next((p for e in IMAGE_EXTS for p in siblings if p.suffix.lower() == e), None)
+    annotations = next((p for e in SPEC_EXTS for p in siblings if p.suffix.lower() == e), None)
     return image, annotations
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from bdhvs import settings
 from bdhvs.checks import (
     data as data_mod, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
-    redaction, sitelinks, spelling,
+    redaction, sitelinks, spelling, staffnotes,
 )
 from bdhvs.checks import guidekit
 from bdhvs.checks.codes import CODES, finding
@@ -22,6 +22,7 @@ from bdhvs.checks.source import IMAGE_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 from bdhvs.inputs import datafiles, images, pages, yamlsafe
 from bdhvs.findings import Finding, relative
 from bdhvs.urls import datafiles as url_data, page as url_page
+from bdhvs.publish import allowlist
 
 SKIP_DIRS = {".git", "__pycache__", "_rendered", "node_modules", ".cache"}
 
@@ -53,6 +54,8 @@ class Context:
             for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
                 if any(part in SKIP_DIRS or part.startswith(".") for part in path.relative_to(docs).parts):
                     continue
+                if allowlist.is_linked(path, docs):
+                    continue  # never read through a link (PUB-SYMLINK)
                 try:
                     doc = pages.read(path, root=self.options.root, docs_dir=docs).doc
                 except OSError:
@@ -130,6 +133,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
         out += linksafety.check(doc, found, ctx.data)
         out += htmlsafety.check(doc, found)
         out += url_page.check(doc, ctx.data, ctx.options.root, out)  # what the build will really render
+        out += staffnotes.check(doc)
         out += privacy.check(doc, ctx.data)
         out += guidekit.check(doc)
         out += markers.check(doc, ctx.options.docs_dir)
@@ -174,6 +178,8 @@ def check_file(path: Path, ctx: Context) -> list[Finding]:
 
 
 def _check_file(path: Path, ctx: Context) -> list[Finding]:
+    if allowlist.is_linked(path, ctx.options.docs_dir):
+        return []  # never read through a link (it may point at secrets): PUB-SYMLINK reports it
     out = names.check(path, ctx.options.docs_dir, ctx.options.root, ctx.pages)
     out += redaction.check(path, ctx.options.docs_dir, ctx.options.root)
     if path.suffix.lower() in IMAGE_SUFFIXES:
@@ -213,6 +219,7 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
               file=sys.stderr)
     for path in files:
         out += check_file(path, ctx)
+    out += allowlist.check_paths(paths, ctx.options.docs_dir, ctx.options.root)
     return _once_per_line(out)
 
 

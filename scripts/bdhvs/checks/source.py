@@ -82,7 +82,7 @@ def page_language(path: Path, docs_dir: Path | None = None) -> str | None:
         parts = path.resolve().relative_to(docs_dir.resolve()).parts
     except ValueError:
         return None
-    if parts and parts[0] in settings.LANGUAGES and path.suffix in MARKDOWN_SUFFIXES:
+    if parts and parts[0] in settings.LANGUAGES and path.suffix.lower() in MARKDOWN_SUFFIXES:
         return parts[0]
     return None
 
@@ -284,9 +284,9 @@ def classify(path: Path, docs_dir: Path | None = None) -> tuple[str, str | None]
     lang = page_language(path, docs_dir)
     if lang:
         return "page", lang
-    if path.suffix in MARKDOWN_SUFFIXES:
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:  # MkDocs builds X.MD as a page too
         return "markdown", None
-    if path.suffix in YAML_SUFFIXES:
+    if path.suffix.lower() in YAML_SUFFIXES:
         return "yaml", None
     return "text", None
 

@@ -11,6 +11,8 @@ import html
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from markupsafe import Markup
+
 from bdhvs.classroom.qr import online_url, qr_svg
 from bdhvs.content.slugs import slugify
 
@@ -57,7 +59,8 @@ def qr_request(meta: dict, *, site_url: str, page_url: str) -> tuple[str, str]:
 def handout_context(meta: dict, *, site_url: str, page_url: str) -> dict:
     """Data the print-only handout footer of a guide shows (partials/bdhvs/classroom)."""
     url, label = qr_request(meta, site_url=site_url, page_url=page_url)
-    return {"url": url, "qr_svg": qr_svg(url, label=label)}
+    # The QR code is SVG the build draws (segno; the label is escaped inside it).
+    return {"url": url, "qr_svg": Markup(qr_svg(url, label=label))}
 
 
 def render_list(entries: list[GuideEntry]) -> str:

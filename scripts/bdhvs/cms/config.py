@@ -205,7 +205,9 @@ def guide_fields(repo: str, *, new: bool = False) -> list[dict]:
         review_field(new=new),
         *([] if new else [translation_field()]),
         # Raw Markdown only (admin.js explains why) + the project's image button.
-        {"name": "body", "label": "Nội dung", "widget": BODY_WIDGET, "required": True,
+        # The preview pane renders the Markdown as HTML: Decap sanitises it (DOMPurify) only when
+        # asked (decap-cms#4099, #4886), so a pasted <img onerror> never runs in an editor's session.
+        {"name": "body", "label": "Nội dung", "widget": BODY_WIDGET, "required": True, "sanitize_preview": True,
          "hint": ("Các bước đánh số, mỗi bước một việc; tên nút in đậm đúng như nguồn; sau bước là "
                   "“Bạn thấy: …”. Ảnh chụp màn hình: CHỈ từ tài khoản thử, che thông tin cá nhân "
                   f"trước khi tải lên (CONTRIBUTING.md, mục 12 “Ảnh chụp màn hình”: {CONTRIBUTING_MEDIA.format(repo=repo)}).")},

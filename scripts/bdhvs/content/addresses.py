@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from bdhvs.publish.escaping import md_text
 
 CONFIRMED = ("ok", "verified")
 # The sketch of a phone browser's address bar (a media YAML sketch, docs-dev/media.md).
@@ -67,7 +68,7 @@ def render(addresses: list[Address], page_src_uri: str, indent: str = "") -> str
     """Markdown of the list (and the sketch), for a page at ``page_src_uri``
     (e.g. 'vi/huong-dan/x.md': the sketch link is relative to it)."""
     sketch = posixpath.relpath(SKETCH, posixpath.dirname(page_src_uri) or ".")
-    items = [f"- **{a.domain}**: {a.official}" for a in addresses]
+    items = [f"- **{md_text(a.domain)}**: {md_text(a.official)}" for a in addresses]
     body = items + ["", f"![{SKETCH_ALT}]({sketch})"]
     if indent:  # inside a list item: no wrapper (raw HTML must start a line)
         return "\n".join(indent + line if line else "" for line in body)

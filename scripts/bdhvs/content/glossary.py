@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bdhvs.publish.escaping import md_text
 
 EDE_STATUSES = ("wanted", "sourced", "reviewed")
 # A Markdown link-reference "comment": tells editors where the file comes from and
@@ -95,7 +96,7 @@ def render_abbr(terms: list[Term]) -> str:
         for form in spellings(t):
             if form == t.term or form not in taken:  # a term's own entry wins over a variant
                 taken.add(form)
-                lines.append(f"*[{form}]: {t.definition}")
+                lines.append(f"*[{form}]: {md_text(t.definition)}")
     return "\n".join(lines) + "\n"
 
 
@@ -123,8 +124,8 @@ def render_secrets(terms: list[Term], indent: str = "") -> str:
     items = []
     for name in SECRETS:
         t = by_term[name]
-        items.append(f"- **{_flip_first(t.term) if t.term[:1].islower() else t.term}**: {t.definition} "
-                     f"{t.secret} <small>(Nguồn: [{t.source_title}]({t.source_url}))</small>")
+        items.append(f"- **{md_text(_flip_first(t.term) if t.term[:1].islower() else t.term)}**: {md_text(t.definition)} "
+                     f"{md_text(t.secret)} <small>(Nguồn: [{md_text(t.source_title)}]({t.source_url}))</small>")
     title, url = SECRETS_WARNING_SOURCE
     body = items + ["", f"{SECRETS_WARNING} <small>(Nguồn: [{title}]({url}))</small>"]
     card = ['!!! danger "Bốn mã bí mật của bạn"', ""] + [("    " + line) if line else "" for line in body]
@@ -141,13 +142,13 @@ def render_page(terms: list[Term], *, show_unreviewed_ede: bool = False) -> str:
     """
     out = []
     for t in sorted(terms, key=lambda t: t.term.casefold()):
-        out.append(t.term)
-        out.append(f":   {t.definition}")
+        out.append(md_text(t.term))
+        out.append(f":   {md_text(t.definition)}")
         out.append("")
-        out.append(f"    <small>Nguồn: [{t.source_title}]({t.source_url})</small>")
+        out.append(f"    <small>Nguồn: [{md_text(t.source_title)}]({t.source_url})</small>")
         if t.ede and (t.ede_status == "reviewed" or show_unreviewed_ede):
             draft = "" if t.ede_status == "reviewed" else " (bản nháp, chưa được người bản ngữ duyệt)"
             out.append("")
-            out.append(f'    Tiếng Êđê: <span lang="rad">{t.ede}</span>{draft}')
+            out.append(f'    Tiếng Êđê: <span lang="rad">{md_text(t.ede)}</span>{draft}')
         out.append("")
     return "\n".join(out)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS, PLATFORMS
 from bdhvs.content.slugs import slugify
+from bdhvs.publish.escaping import md_text
 
 GUIDE_DIR = "huong-dan"  # guides live in docs/<lang>/huong-dan/<slug>.md
 AUDIENCE_PAGE = "huong-dan/theo-doi-tuong.md"  # browse by audience
@@ -59,6 +60,8 @@ def load_guides(lang_dir: Path) -> list[Guide]:
     """Every page with ``page_type: guide`` under ``<lang_dir>/huong-dan/``, by file name."""
     guides = []
     for path in sorted((lang_dir / GUIDE_DIR).glob("*.md")):
+        if path.is_symlink():
+            continue  # never read through a link (publish/allowlist.py reports it)
         meta, body = read_page(path, lang_dir.parent)
         if meta.get("page_type") != "guide":
             continue
@@ -101,7 +104,7 @@ def _items(guides: list[Guide], page_src: str, *, describe: bool) -> list[str]:
     for guide in guides:
         item = f"- [{guide.heading}]({link(page_src, guide.src)})"
         if describe and guide.description:
-            item += f"  \n  {guide.description}"
+            item += f"  \n  {md_text(guide.description)}"
         lines.append(item)
     return lines
 

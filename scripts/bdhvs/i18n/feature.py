@@ -16,9 +16,10 @@
 """
 from __future__ import annotations
 
-import html as html_lib
 import logging
 from pathlib import Path, PurePosixPath
+
+from markupsafe import Markup, escape
 
 from mkdocs.structure.files import InclusionLevel
 
@@ -145,8 +146,8 @@ def mark_fallbacks_in_nav(nav) -> int:
     def mark(item, page) -> None:
         nonlocal marked
         if page is not None and getattr(page.file, "locale", None) != EDE:
-            title = html_lib.escape(str(item.title or ""), quote=False)
-            item.typeset = {"title": title + FALLBACK_MARK}
+            # The title is escaped here; the marker is the build's own HTML (autoescape is on).
+            item.typeset = {"title": escape(str(item.title or "")) + Markup(FALLBACK_MARK)}
             marked += 1
 
     def walk(items) -> None:

