@@ -39,7 +39,7 @@ DOMAINS_FILE = "domains.yml"
 MARKER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*bdhvs:(?P<name>[a-z]+(?:-[a-z]+)*)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->",
                     re.M)
 # Markers other features expand (left alone here).
-OTHER_MARKERS = {"translation-status"}
+OTHER_MARKERS = {"translation-status", "contrib-form"}  # contrib-form: bdhvs.contrib.feature
 EDITOR_DIR = "bien-tap/"  # editors' pages (page_type: editor), inside a language folder
 
 
