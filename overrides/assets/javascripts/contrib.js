@@ -138,7 +138,8 @@
     }
     canvas.addEventListener("pointerdown", function (e) {
       if (!s.image) return;
-      e.preventDefault(); canvas.setPointerCapture(e.pointerId); start = at(e);
+      e.preventDefault(); start = at(e);
+      try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* capture is a comfort */ }
     });
     canvas.addEventListener("pointermove", function (e) {
       if (!start) return;
