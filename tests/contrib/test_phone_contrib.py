@@ -52,7 +52,7 @@ def phone():
 
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA, headless=True)
-        context = chromium.new_context(**PHONE, accept_downloads=True, permissions=["microphone"])
+        context = chromium.new_context(**PHONE, locale="vi-VN", accept_downloads=True, permissions=["microphone"])
         yield RecordingPage(context)
         context.close()
         chromium.close()

@@ -93,9 +93,14 @@
     var note = el("textarea", { rows: "2", name: "note-" + n, maxlength: "2000" });
     note.addEventListener("input", function () { s.note = note.value; });
     box.appendChild(field("Màn hình thật ghi gì (nếu khác)", note));
-    var file = el("input", { type: "file", accept: "image/*", name: "anh-" + n });
-    box.appendChild(field("Ảnh chụp màn hình (không bắt buộc)", file,
-      "Chỉ chụp từ tài khoản thử. Sau khi chọn ảnh, dùng ngón tay vẽ ô đen che tên, số, mã QR, mã OTP."));
+    // The browser's own file button speaks the browser's language: a Vietnamese label instead.
+    var fileId = "bdhvs-c-anh-" + n;
+    var file = el("input", { type: "file", accept: "image/*", name: "anh-" + n, id: fileId, class: "bdhvs-contrib__file" });
+    var chosen = el("span", { class: "bdhvs-contrib__chosen" });
+    box.appendChild(el("p", { class: "bdhvs-contrib__field" }, [
+      el("strong", { text: "Ảnh chụp màn hình (không bắt buộc)" }),
+      el("small", { text: "Chỉ chụp từ tài khoản thử. Sau khi chọn ảnh, dùng ngón tay vẽ ô đen che tên, số, mã QR, mã OTP." }),
+      file, el("label", { for: fileId, class: "md-button", text: "Chọn ảnh bước " + n }), chosen]));
     var canvas = el("canvas", { class: "bdhvs-contrib__canvas", hidden: "" });
     var undo = el("button", { type: "button", class: "md-button", hidden: "", text: "Bỏ ô che vừa vẽ" });
     box.appendChild(canvas);
@@ -103,6 +108,7 @@
     file.addEventListener("change", function () {
       var f = file.files && file.files[0];
       if (!f) return;
+      chosen.textContent = "Đã chọn ảnh. Vẽ ô đen lên chỗ cần che:";
       var url = URL.createObjectURL(f);
       var img = new Image();
       img.onload = function () {
