@@ -218,3 +218,16 @@ def test_citizen_pages_do_not_load_the_contributors_script(server, phone):
     assert not [u for u in phone.requests if "contrib" in u]
     phone.page.goto(server.url + "bien-tap/gop-y/")
     assert [u for u in phone.requests if u.endswith("contrib.js")]
+
+
+def test_phone_handout_prints_on_one_a4_page(server, phone):
+    import re
+
+    page = phone.context.new_page()
+    try:
+        page.goto(server.url + "bien-tap/gop-y-bang-dien-thoai/")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", print_background=False)
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
