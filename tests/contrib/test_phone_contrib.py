@@ -14,7 +14,8 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS
-from conftest import PHONE, RecordingPage, StaticServer
+from bdhvs.deploy.serve import SiteServer  # the production headers (CSP, Permissions-Policy)
+from conftest import PHONE, RecordingPage
 import contrib_site
 
 FAKE_MEDIA = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
@@ -41,7 +42,7 @@ def project(tmp_path_factory):
 def server(project, tmp_path_factory):
     build = contrib_site.build(project, tmp_path_factory.mktemp("contrib-site") / "site")
     assert build.returncode == 0, build.output
-    srv = StaticServer(build.site)
+    srv = SiteServer(build.site)
     yield srv
     srv.close()
 
@@ -53,7 +54,9 @@ def phone():
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA, headless=True)
         context = chromium.new_context(**PHONE, locale="vi-VN", accept_downloads=True, permissions=["microphone"])
-        yield RecordingPage(context)
+        recording = RecordingPage(context)
+        recording.page.on("console", lambda m: m.type in ("error", "warning") and recording.console_errors.append(m.text))
+        yield recording
         context.close()
         chromium.close()
 

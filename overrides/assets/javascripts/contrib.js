@@ -109,22 +109,37 @@
       var f = file.files && file.files[0];
       if (!f) return;
       chosen.textContent = "Đã chọn ảnh. Vẽ ô đen lên chỗ cần che:";
-      var url = URL.createObjectURL(f);
-      var img = new Image();
-      img.onload = function () {
-        var scale = Math.min(1, MAX_SIDE / Math.max(img.naturalWidth, img.naturalHeight));
-        s.image = img; s.w = Math.round(img.naturalWidth * scale); s.h = Math.round(img.naturalHeight * scale);
+      // createImageBitmap decodes the file without any URL (the site's CSP allows no blob:
+      // images); honours the photo's orientation like the gallery does.
+      decode(f).then(function (img) {
+        var w = img.naturalWidth || img.width, h = img.naturalHeight || img.height;
+        var scale = Math.min(1, MAX_SIDE / Math.max(w, h));
+        s.image = img; s.w = Math.round(w * scale); s.h = Math.round(h * scale);
         s.boxes = [];
         canvas.width = s.w; canvas.height = s.h;
         canvas.hidden = false; undo.hidden = false;
         paint(canvas, s);
-      };
-      img.onerror = function () { say("Không mở được ảnh này. Chọn ảnh chụp màn hình khác (PNG hoặc JPG).", true); };
-      img.src = url;
+      }).catch(function () { say("Không mở được ảnh này. Chọn ảnh chụp màn hình khác (PNG hoặc JPG).", true); });
     });
     undo.addEventListener("click", function () { s.boxes.pop(); paint(canvas, s); });
     drawBoxes(canvas, s);
     return box;
+  }
+  function decode(file) {
+    if (window.createImageBitmap) {
+      return createImageBitmap(file, { imageOrientation: "from-image" }).catch(function () { return dataImage(file); });
+    }
+    return dataImage(file);
+  }
+  function dataImage(file) { // older browsers: a data: URL (allowed by the CSP)
+    return base64(file).then(function (b64) {
+      return new Promise(function (resolve, reject) {
+        var img = new Image();
+        img.onload = function () { resolve(img); };
+        img.onerror = reject;
+        img.src = "data:" + (file.type || "image/png") + ";base64," + b64;
+      });
+    });
   }
   function paint(canvas, s, extra) {
     var ctx = canvas.getContext("2d");
