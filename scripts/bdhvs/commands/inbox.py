@@ -49,5 +49,8 @@ def run(args) -> int:
         url = apply.pull_request(root, changes, message)
         print(f"Pull request: {url}" if url else
               "Chưa mở pull request (máy không có gh hoặc chưa đẩy được nhánh): gộp nhánh theo cách thường làm.")
-    print("Người thứ hai xem lại rồi mới gộp; bài chỉ thành “đã duyệt” khi người đó đổi review.status.")
+    print({"review": "Người thứ hai xem lại rồi mới gộp; bài chỉ thành “đã duyệt” khi người đó đổi review.status.",
+           "ede": "Bản tiếng Êđê là bản nháp: người biết tiếng Êđê thứ hai duyệt bằng "
+                  f"bdhvs translate huong-dan/{pkg.guide.slug}.md --review \"<vai trò>\".",
+           "feedback": "Người biên tập đọc ghi chú trong gop-y/ rồi sửa bài nếu cần."}[pkg.kind])
     return 0

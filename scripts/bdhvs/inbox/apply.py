@@ -25,18 +25,33 @@ def repository(root: Path) -> None:
         raise PackageError([f"{root} không phải kho git có commit. Cách sửa: chạy lệnh trong thư mục dự án."])
 
 
-def _check(worktree: Path, files: list[str]) -> list[str]:
+def _findings(worktree: Path, files: list[str]) -> list:
     from bdhvs.checks import runner
+    from bdhvs.media import audio
 
     options = runner.Options(root=worktree, docs_dir=worktree / "docs", data_dir=worktree / "data", style=True)
-    wanted = [worktree / f for f in files if f.startswith(("docs/", "data/")) and not f.endswith(".opus")]
-    found = runner.check_paths(wanted, options) if wanted else []
-    out = [f.human() for f in found if f.severity == "error"]
-    from bdhvs.media import audio
+    wanted = [worktree / f for f in files if f.startswith(("docs/", "data/")) and not f.endswith(".opus")
+              and (worktree / f).exists()]
+    found = [f for f in (runner.check_paths(wanted, options) if wanted else []) if f.severity == "error"]
     for f in files:
-        if f.endswith(".opus"):
-            out += [x.human() for x in audio.check(worktree / f, root=worktree)]
-    return out
+        if f.endswith(".opus") and (worktree / f).exists():
+            found += audio.check(worktree / f, root=worktree)
+    return found
+
+
+def _check(worktree: Path, changes: Changes) -> list[str]:
+    """Errors of `bdhvs check` in the written files that the files did not have before
+    (the version at HEAD, or ``changes.baseline``), compared by code and message."""
+    files = list(changes.files)
+    for rel, data in changes.baseline.items():
+        (worktree / rel).parent.mkdir(parents=True, exist_ok=True)
+        (worktree / rel).write_bytes(data)
+    before = {(f.file, f.code, f.message) for f in _findings(worktree, files)}
+    for rel, data in changes.files.items():
+        target = worktree / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return [f.human() for f in _findings(worktree, files) if (f.file, f.code, f.message) not in before]
 
 
 def commit(root: Path, changes: Changes, message: str) -> str:
@@ -50,11 +65,7 @@ def commit(root: Path, changes: Changes, message: str) -> str:
     try:
         git(root, "worktree", "add", "-q", "-b", changes.branch, str(worktree), "HEAD")
         created = True
-        for rel, data in changes.files.items():
-            target = worktree / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        problems = _check(worktree, list(changes.files))
+        problems = _check(worktree, changes)
         if problems:
             raise PackageError(["sau khi ghi thử, `bdhvs check` báo lỗi:", *problems])
         git(worktree, "add", "--", *changes.files)

@@ -35,6 +35,9 @@ NOTES_DIR = "gop-y"
 @dataclass
 class Changes:
     files: dict[str, bytes] = field(default_factory=dict)
+    # What a written file is compared with: findings it already had are not the package's
+    # fault (a new Ede draft: the bare scaffold `bdhvs translate` would write).
+    baseline: dict[str, bytes] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
     title: str = ""
     branch: str = ""
@@ -143,6 +146,9 @@ def _plan_ede(pkg: Package, root: Path, changes: Changes) -> None:
         created = False
     else:
         text = scaffold.make(vi_text, source, dt.date.fromisoformat(pkg.date), translator=pkg.role)
+        changes.baseline[ede_rel] = text.encode("utf-8")
+        # As `bdhvs translate` does: the Vietnamese text the draft starts from (i18n/base.py).
+        changes.files[f"data/translation-base/{source}"] = vi_text.encode("utf-8")
         created = True
     page = frontmatter.split(text, ede_rel)
     lines = page.body.split("\n")
