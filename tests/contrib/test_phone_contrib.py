@@ -234,3 +234,22 @@ def test_phone_handout_prints_on_one_a4_page(server, phone):
     finally:
         page.close()
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+
+
+def test_phone_refuses_a_package_over_5_mb(server, phone, tmp_path):
+    import os
+
+    noise = Image.frombytes("RGB", (1600, 1600), os.urandom(1600 * 1600 * 3))  # does not compress
+    noise.save(tmp_path / "to.png")
+    page = phone.page
+    page.goto(server.url + "bien-tap/kiem-tra-tung-buoc/")
+    page.get_by_label("Bài hướng dẫn").select_option("thu")
+    step = page.locator('[data-step="1"]')
+    step.get_by_label("Màn hình giống").check()
+    step.locator('input[type="file"]').set_input_files(str(tmp_path / "to.png"))
+    step.locator("canvas").wait_for(state="visible")
+    page.get_by_label("Vai trò của bạn").fill(ROLE)
+    page.get_by_role("button", name="Tạo gói góp ý").click()
+    status = page.get_by_role("status")
+    status.filter(has_text="quá 5 MB").wait_for(timeout=60_000)
+    assert page.get_by_role("link", name="Tải gói về máy").count() == 0
