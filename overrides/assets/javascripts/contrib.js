@@ -101,7 +101,8 @@
       el("strong", { text: "Ảnh chụp màn hình (không bắt buộc)" }),
       el("small", { text: "Chỉ chụp từ tài khoản thử. Sau khi chọn ảnh, dùng ngón tay vẽ ô đen che tên, số, mã QR, mã OTP." }),
       file, el("label", { for: fileId, class: "md-button", text: "Chọn ảnh bước " + n }), chosen]));
-    var canvas = el("canvas", { class: "bdhvs-contrib__canvas", hidden: "" });
+    var canvas = el("canvas", { class: "bdhvs-contrib__canvas", hidden: "", role: "img",
+      "aria-label": "Ảnh bước " + n + ": kéo ngón tay trên ảnh để vẽ ô đen che thông tin riêng" });
     var undo = el("button", { type: "button", class: "md-button", hidden: "", text: "Bỏ ô che vừa vẽ" });
     box.appendChild(canvas);
     box.appendChild(undo);
