@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "bdhvs.commands.translations",
     "bdhvs.commands.translate",
     "bdhvs.commands.cms",
+    "bdhvs.commands.inbox",
     "bdhvs.commands.search_bench",
     "bdhvs.commands.bench",
 ]

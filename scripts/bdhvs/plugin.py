@@ -42,6 +42,7 @@ FEATURES: list[str] = [
     "bdhvs.media.feature:MediaFeature",
     "bdhvs.deploy.feature:ServerFiles",
     "bdhvs.cms.feature:AdminEditor",
+    "bdhvs.contrib.feature:Contributions",
 ]
 
 

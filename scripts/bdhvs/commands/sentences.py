@@ -10,7 +10,7 @@ from pathlib import Path
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "sentences", help="Đo độ dài câu (số tiếng) của từng trang: trung bình, % câu trên 20 tiếng, câu dài nhất")
+        "sentences", help="Đo độ dài câu (số tiếng) của từng trang: trung bình, %% câu trên 20 tiếng, câu dài nhất")
     parser.add_argument("paths", nargs="*", type=Path,
                         help="tệp hoặc thư mục (mặc định: docs/vi/, mọi trang cho bà con)")
     parser.add_argument("--over", type=int, default=None, metavar="N",

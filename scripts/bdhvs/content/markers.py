@@ -10,7 +10,7 @@ from bdhvs.content.schema import AUDIENCES
 MARKER = re.compile(r"(?P<indent>^[ \t]*)?<!--\s*bdhvs:(?P<name>[a-z]+(?:-[a-z]+)*)(?P<args>(?:\s+[a-z]+=[a-z-]+)*)\s*-->",
                     re.M)
 # Markers other features expand (left alone by the guides feature).
-OTHER_MARKERS = {"translation-status"}
+OTHER_MARKERS = {"translation-status", "contrib-form"}  # contrib-form: bdhvs.contrib.feature
 EDITOR_DIR = "bien-tap/"  # editors' pages (page_type: editor), inside a language folder
 KNOWN = ("<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
          f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "

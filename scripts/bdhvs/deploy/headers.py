@@ -19,7 +19,9 @@ CSP: dict[str, list[str]] = {
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
-    "media-src": ["'self'"],
+    # blob: lets the contributors' page (docs/vi/bien-tap/dich-tieng-ede.md) play back a
+    # recording made on the phone before it is packaged; only the site's own scripts run.
+    "media-src": ["'self'", "blob:"],
     "connect-src": ["'self'"],
     "worker-src": ["'self'"],
     "frame-src": [YOUTUBE_PLAYER],
@@ -41,7 +43,8 @@ SECURITY_HEADERS: dict[str, str] = {
     # YouTube's privacy-enhanced player refuses to play without the site's origin as referrer.
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "SAMEORIGIN",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    # microphone=(self): the Ede recording page (contrib.js) asks for it; frames (YouTube) never get it.
+    "Permissions-Policy": "camera=(), microphone=(self), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
