@@ -38,6 +38,7 @@ FEATURES: list[str] = [
     "bdhvs.media.feature:MediaFeature",
     "bdhvs.deploy.feature:ServerFiles",
     "bdhvs.cms.feature:AdminEditor",
+    "bdhvs.theme.feature:ThemeCss",  # LAST: reads every page the others wrote
 ]
 
 
