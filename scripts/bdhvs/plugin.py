@@ -43,6 +43,7 @@ FEATURES: list[str] = [
     "bdhvs.deploy.feature:ServerFiles",
     "bdhvs.cms.feature:AdminEditor",
     "bdhvs.contrib.feature:Contributions",
+    "bdhvs.theme.feature:ThemeCss",  # LAST: reads every page the others wrote
 ]
 
 

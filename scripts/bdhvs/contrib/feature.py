@@ -37,9 +37,11 @@ class Contributions:
     def __init__(self, plugin):
         self.plugin = plugin
 
-    def on_page_markdown(self, markdown, page, config, files):
-        if "bdhvs:contrib-form" not in markdown:
-            return markdown
+    def on_page_content(self, html, page, config, files):
+        # In the rendered HTML (the marker stays an HTML comment through Markdown), after the
+        # URL policy has judged what the editor wrote: the form is the build's own markup.
+        if "bdhvs:contrib-form" not in html:
+            return html
         src = page.file.src_uri.partition("/")[2] if page.file.src_uri.split("/")[0] in settings.LANGUAGES \
             else page.file.src_uri
         lang_dir = Path(config.docs_dir) / settings.DEFAULT_LANGUAGE
@@ -54,7 +56,7 @@ class Contributions:
             page.meta["bdhvs_contrib"] = True
             return render(kind, steps.load_all(lang_dir))
 
-        return MARKER.sub(expand, markdown)
+        return MARKER.sub(expand, html)
 
     def on_page_context(self, context, page, config, nav):
         context["bdhvs_contrib"] = bool(page.meta.get("bdhvs_contrib"))
