@@ -51,8 +51,7 @@ def test_navigation_drawer_opens_and_leads_to_another_page(server, nojs):
 
 def test_language_switch_works_without_javascript(server, nojs):
     nojs.goto(server.url + GUIDE)
-    nojs.click(".md-select .md-header__button")
-    ede = nojs.locator(".md-select__link[hreflang=rad]")
+    ede = nojs.locator("a[data-bdhvs=language-link][hreflang=rad]")
     assert ede.is_visible()
     with nojs.expect_navigation():
         ede.click()

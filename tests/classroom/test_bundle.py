@@ -94,7 +94,7 @@ def test_opened_from_file_without_network(unzipped, offline):
     page.wait_for_url("**/huong-dan/cai-dat-vneid.html")
     assert "VNeID" in page.locator("article h1").inner_text()
     assert images_ok(page) == []
-    ede = page.locator("a.md-select__link[hreflang='rad']").get_attribute("href")
+    ede = page.locator("a[data-bdhvs=language-link][hreflang='rad']").get_attribute("href")
     page.goto(page.url.rsplit("/", 1)[0] + "/" + ede)
     assert page.url.endswith("/ede/huong-dan/cai-dat-vneid.html")
     assert page.locator("html").get_attribute("lang") == "rad"

@@ -23,10 +23,11 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from bdhvs import settings
-from bdhvs.content import addresses as official, glossary, guides as guide_index, navigation, staff
+from bdhvs.content import addresses as official, glossary, guides as guide_index, home as home_page, navigation, staff
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
@@ -205,6 +206,8 @@ class GuidesFeature:
         self.guides: list[guide_index.Guide] = []
         self.terms: list[glossary.Term] = []
         self.addresses: list[official.Address] = []
+        self.home: home_page.Home | None = None
+        self._home_pages: set[str] = set()  # pages that show the home's emergency buttons
         self._listing_cache = None  # (nav, urls) of the language being built
 
     # -- config -------------------------------------------------------------------
@@ -229,6 +232,10 @@ class GuidesFeature:
             self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
         except official.AddressesError as exc:
             raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
+        try:
+            self.home = home_page.load(settings.DATA_DIR / home_page.HOME_FILE, docs)
+        except home_page.HomeError as exc:
+            raise PluginError(f"Lỗi trang chủ: {exc}") from None
         if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
             log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
         return config
@@ -237,6 +244,13 @@ class GuidesFeature:
         env.globals["bdhvs_audience_labels"] = AUDIENCE_LABELS
         env.globals["bdhvs_platform_labels"] = PLATFORM_LABELS
         env.globals["bdhvs_preview"] = bool(self.plugin.config.preview)
+        env.globals["bdhvs_home"] = self.home
+        env.globals["bdhvs_search_form"] = lambda action, field_id="bdhvs-trang-tim": Markup(
+            home_page.search_form(action, field_id))
+        # The footer's "last update": the newest review date of any guide (not the build
+        # time: two builds of the same sources stay identical).
+        newest = max((g.last_reviewed for g in self.guides if g.last_reviewed), default="")
+        env.globals["bdhvs_site_updated"] = format_date(newest) if newest else ""
         return env
 
     # -- files --------------------------------------------------------------------
@@ -317,6 +331,13 @@ class GuidesFeature:
                 return indent + guide_index.render_by_platform(self.guides, page_src)
             if name == "guides" and args.get("by") == "audience":
                 return indent + guide_index.render_by_audience(self.guides, page_src)
+            if name == "home" and not args:
+                self._home_pages.add(page.file.src_uri)
+                return indent + home_page.render(self.home, page_src)
+            if name == "topics" and not args:
+                return indent + guide_index.render_topic_links(self.guides, page_src)
+            if name == "audiences" and not args:
+                return indent + guide_index.render_audience_links(self.guides, page_src)
             if name == "tasks" and args.get("audience") in AUDIENCES:
                 return indent + guide_index.render_tasks(self.guides, args["audience"], page_src)
             if name == "glossary" and not args:
@@ -325,6 +346,7 @@ class GuidesFeature:
                 f"{where(match)}: không hiểu thẻ '{match.group(0).strip()}'. Cách sửa: dùng một trong các thẻ "
                 "<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, "
                 f"<!-- bdhvs:tasks audience=… --> (… là {', '.join(AUDIENCES)}), <!-- bdhvs:glossary -->, "
+                "<!-- bdhvs:home -->, <!-- bdhvs:topics -->, <!-- bdhvs:audiences --> (trang chủ), "
                 "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
                 "<!-- bdhvs:staff-notes --> (trang cho người biên tập)."
             )
@@ -365,6 +387,7 @@ class GuidesFeature:
         return urls
 
     def on_page_context(self, context, page, config, nav):
+        context["bdhvs_home_box"] = page.file.src_uri in self._home_pages
         if page.meta.get("page_type") != "guide":
             return context
         context["bdhvs_guide"] = guide_context(page.meta, self._listing_urls(nav))
