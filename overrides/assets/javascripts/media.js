@@ -4,6 +4,21 @@
   "use strict";
   var doc = document;
 
+  // Printing: images loaded lazily (below the screen) would be blank on paper, because a
+  // print is made from what is loaded at that moment. Ask for all of them when a print
+  // starts, and on a fast connection (4G/Wi-Fi, no data saver) as soon as the page has
+  // loaded, so Ctrl+P or the handout PDF has every image. On 3G or with Save-Data they
+  // stay lazy (the page budget); a second print then has them.
+  function loadAll() {
+    var lazy = doc.querySelectorAll("img[loading=lazy]");
+    for (var i = 0; i < lazy.length; i++) lazy[i].loading = "eager";
+  }
+  window.addEventListener("beforeprint", loadAll);
+  var net = navigator.connection;
+  if (net && !net.saveData && net.effectiveType === "4g") {
+    if (doc.readyState === "complete") loadAll(); else window.addEventListener("load", loadAll);
+  }
+
   // Click-to-load video: nothing is requested from YouTube before this click.
   doc.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-bdhvs-embed]");
