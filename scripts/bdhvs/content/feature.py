@@ -232,8 +232,10 @@ class GuidesFeature:
             self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
         except official.AddressesError as exc:
             raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
+        # The project's own data/home.yml (small test projects have none: no home buttons).
+        home_file = Path(config.config_file_path or settings.ROOT / "mkdocs.yml").parent / "data" / home_page.HOME_FILE
         try:
-            self.home = home_page.load(settings.DATA_DIR / home_page.HOME_FILE, docs)
+            self.home = home_page.load(home_file, docs) if home_file.is_file() else None
         except home_page.HomeError as exc:
             raise PluginError(f"Lỗi trang chủ: {exc}") from None
         if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
@@ -332,6 +334,9 @@ class GuidesFeature:
             if name == "guides" and args.get("by") == "audience":
                 return indent + guide_index.render_by_audience(self.guides, page_src)
             if name == "home" and not args:
+                if self.home is None:
+                    raise PluginError(f"{where(match)}: thẻ <!-- bdhvs:home --> cần tệp data/{home_page.HOME_FILE} "
+                                      "(các nút của trang chủ). Cách sửa: tạo tệp đó, hoặc xoá thẻ.")
                 self._home_pages.add(page.file.src_uri)
                 return indent + home_page.render(self.home, page_src)
             if name == "topics" and not args:
