@@ -6,7 +6,9 @@
 - on_page_markdown: staff notes (``!!! staff``) removed for citizens, one citizen line
   instead (public build; kept in preview); expand the markers written in pages:
   ``<!-- bdhvs:guides by=platform -->``, ``<!-- bdhvs:guides by=audience -->``,
-  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``,
+  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``, the home's
+  ``<!-- bdhvs:home -->`` (emergency buttons, search field, top tasks: home.py),
+  ``<!-- bdhvs:topics -->`` and ``<!-- bdhvs:audiences -->``,
   ``<!-- bdhvs:secrets -->`` (the four secrets card), ``<!-- bdhvs:official-addresses -->``
   (guides only, addresses.py) and ``<!-- bdhvs:staff-notes -->`` (editors' page, preview only).
 - on_page_content: glossary terms explained once; the draft notice (or who reviewed the

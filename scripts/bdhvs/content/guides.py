@@ -112,7 +112,7 @@ def render_by_platform(guides: list[Guide], page_src: str) -> str:
 def render_by_audience(guides: list[Guide], page_src: str) -> str:
     """One ``##`` section per audience, in schema order. Opened with an audience's anchor
     (``theo-doi-tuong/#hoc-sinh``, the home's audience links) the page shows only that
-    audience (CSS ``:target``, no JavaScript; guide.css); without the anchor, all."""
+    audience (CSS ``:target``, no JavaScript; site.css); without the anchor, all."""
     present = [a for a in AUDIENCES if any(a in g.audience for g in guides)]
     out = ['<div class="bdhvs-by-audience" markdown>', ""]
     out += ['<p class="bdhvs-audience-choice">Nhóm: '
