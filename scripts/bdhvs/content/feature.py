@@ -234,10 +234,16 @@ class GuidesFeature:
             self.addresses = official.load(settings.DATA_DIR / DOMAINS_FILE)
         except official.AddressesError as exc:
             raise PluginError(f"Lỗi danh sách địa chỉ chính thức: {exc}") from None
-        # The project's own data/home.yml (small test projects have none: no home buttons).
+        # The home buttons (data/home.yml), when the home page asks for them with
+        # <!-- bdhvs:home -->; small test projects with a home of their own have none.
         home_file = Path(config.config_file_path or settings.ROOT / "mkdocs.yml").parent / "data" / home_page.HOME_FILE
+        wanted = (docs / "index.md").is_file() and "bdhvs:home" in (docs / "index.md").read_text(encoding="utf-8")
+        if wanted and not home_file.is_file():
+            raise PluginError(f"docs/{settings.DEFAULT_LANGUAGE}/index.md có thẻ <!-- bdhvs:home --> nhưng không có tệp "
+                              f"data/{home_page.HOME_FILE} (các nút của trang chủ). Cách sửa: tạo lại tệp đó (xem lịch sử "
+                              "kho mã), hoặc xoá thẻ.")
         try:
-            self.home = home_page.load(home_file, docs) if home_file.is_file() else None
+            self.home = home_page.load(home_file, docs) if wanted else None
         except home_page.HomeError as exc:
             raise PluginError(f"Lỗi trang chủ: {exc}") from None
         if sync_abbr_file(self.terms, settings.DATA_DIR / ABBR_FILE):
