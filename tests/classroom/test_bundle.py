@@ -74,7 +74,7 @@ def test_every_link_in_the_bundle_points_at_a_file_that_exists(unzipped):
                         [(i, "src") for i in soup.find_all(["img", "script", "source", "track"], src=True)] + \
                         [(link, "href") for link in soup.find_all("link", href=True)]:
             ref = el[attr].split("#")[0].split("?")[0]
-            if not ref or ref.startswith(("http:", "https:", "mailto:", "tel:", "data:")):
+            if not ref or ref.startswith(("http:", "https:", "mailto:", "tel:", "sms:", "data:")):
                 continue
             target = (page.parent / ref).resolve()
             # file:// has no directory index: a link must name the file itself

@@ -255,6 +255,7 @@ class GuidesFeature:
         env.globals["bdhvs_platform_labels"] = PLATFORM_LABELS
         env.globals["bdhvs_preview"] = bool(self.plugin.config.preview)
         env.globals["bdhvs_home"] = self.home
+        env.globals["bdhvs_page_url"] = lambda src: home_page.page_url(src, config.use_directory_urls)
         env.globals["bdhvs_search_form"] = lambda action, field_id="bdhvs-trang-tim": Markup(
             home_page.search_form(action, field_id))
         # The footer's "last update": the newest review date of any guide (not the build
@@ -346,7 +347,7 @@ class GuidesFeature:
                     raise PluginError(f"{where(match)}: thẻ <!-- bdhvs:home --> cần tệp data/{home_page.HOME_FILE} "
                                       "(các nút của trang chủ). Cách sửa: tạo tệp đó, hoặc xoá thẻ.")
                 self._home_pages.add(page.file.src_uri)
-                return indent + home_page.render(self.home, page_src)
+                return indent + home_page.render(self.home, page_src, config.use_directory_urls)
             if name == "topics" and not args:
                 return indent + guide_index.render_topic_links(self.guides, page_src)
             if name == "audiences" and not args:

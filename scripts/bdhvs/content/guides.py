@@ -115,9 +115,8 @@ def render_by_audience(guides: list[Guide], page_src: str) -> str:
     audience (CSS ``:target``, no JavaScript; site.css); without the anchor, all."""
     present = [a for a in AUDIENCES if any(a in g.audience for g in guides)]
     out = ['<div class="bdhvs-by-audience" markdown>', ""]
-    out += ['<p class="bdhvs-audience-choice">Nhóm: '
-            + " · ".join(f'<a href="#{audience_anchor(a)}">{AUDIENCE_LABELS[a]}</a>' for a in present)
-            + ' · <a href="./" class="bdhvs-audience-all">Tất cả các nhóm</a></p>', ""]
+    out += ["Nhóm: " + " · ".join(f"[{AUDIENCE_LABELS[a]}](#{audience_anchor(a)})" for a in present)
+            + f" · [Tất cả các nhóm]({link(page_src, page_src)})", "{ .bdhvs-audience-choice }", ""]
     for audience in present:
         members = [g for g in guides if audience in g.audience]
         out += ['<section markdown>', "", f"## {AUDIENCE_LABELS[audience]} {{ #{audience_anchor(audience)} }}", ""]

@@ -29,7 +29,18 @@ MIN_TASKS, MAX_TASKS = 6, 8
 SEARCH_LABEL = "Tìm hướng dẫn"
 SEARCH_PLACEHOLDER = "Ví dụ: quên mật khẩu VNeID"
 # Without JavaScript the field cannot search: the form opens the list of every guide.
-SEARCH_FALLBACK = "huong-dan/"
+SEARCH_FALLBACK = "huong-dan/index.md"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of the page ``src`` ("huong-dan/x.md"): "huong-dan/x/", or
+    "huong-dan/x.html" in the offline bundle (use_directory_urls: false)."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) == "index":
+        stem = posixpath.dirname(stem)
+    return stem + "/" if stem else ""
 
 
 class HomeError(ValueError):
@@ -44,10 +55,7 @@ class Entry:
     @property
     def url(self) -> str:
         """Site-relative URL of the page ("huong-dan/x/") with directory URLs."""
-        stem = self.page[:-3]
-        if posixpath.basename(stem) == "index":
-            stem = posixpath.dirname(stem)
-        return stem + "/" if stem else ""
+        return page_url(self.page)
 
 
 @dataclass(frozen=True)
@@ -115,12 +123,12 @@ def search_form(action: str, field_id: str = "bdhvs-trang-tim") -> str:
     )
 
 
-def render(home: Home, page_src: str) -> str:
+def render(home: Home, page_src: str, directory_urls: bool = True) -> str:
     """Markdown (with md_in_html) for ``<!-- bdhvs:home -->`` on the page ``page_src``."""
     out = ['<nav class="bdhvs-emergency bdhvs-emergency--home" aria-label="Khẩn cấp" markdown>', ""]
     out += [f"- [{e.label}]({link(page_src, e.page)})" for e in home.emergency]
     out += ["", "</nav>", ""]
-    out += [search_form(link(page_src, SEARCH_FALLBACK.rstrip("/")) + "/"), ""]
+    out += [search_form(page_url(link(page_src, SEARCH_FALLBACK), directory_urls)), ""]
     out += ['<div class="bdhvs-home-tasks" markdown>', ""]
     out += [f"- [{t.label}]({link(page_src, t.page)})" for t in home.tasks]
     out += ["", "</div>", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bdhvs import settings
+from bdhvs.i18n import alternate_links
 from bdhvs.reading import hotlines, html_fixes
 
 HOTLINES_FILE = "hotlines.yml"
@@ -29,6 +30,7 @@ class Reading:
         # 404.html is a theme template, not a page: on_post_page never sees it.
         for path in Path(config.site_dir).glob("**/404.html"):
             html = path.read_text(encoding="utf-8")
-            fixed = html_fixes.repair(html)
+            # ...nor does the plugin's on_post_page: drop the head hreflang links here too.
+            fixed = html_fixes.repair(alternate_links.strip_head_alternates(html))
             if fixed != html:
                 path.write_text(fixed, encoding="utf-8")
