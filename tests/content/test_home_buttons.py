@@ -1,4 +1,5 @@
-"""Home page task buttons are big enough to tap and work without JavaScript."""
+"""Home page task buttons (data/home.yml) are big enough to tap and work without JavaScript;
+mistakes in data/home.yml are explained to the editor."""
 from __future__ import annotations
 
 import pytest
@@ -11,16 +12,45 @@ pytestmark = pytest.mark.browser
 def test_task_buttons_are_big_tap_targets_without_javascript(server, new_page):
     page = new_page(**PHONE, java_script_enabled=False).page
     page.goto(server.url)
-    buttons = page.locator(".bdhvs-tasks a")
-    assert buttons.count() >= 16
+    buttons = page.locator(".bdhvs-home-tasks a")
+    assert 6 <= buttons.count() <= 8
     for i in range(buttons.count()):
         box = buttons.nth(i).bounding_box()
-        assert box["height"] >= 48 and box["width"] >= 0.8 * PHONE["viewport"]["width"] - 40, box
+        assert box["height"] >= 48 and box["width"] >= 0.4 * PHONE["viewport"]["width"] - 20, box
     first = buttons.first
     href = first.get_attribute("href")
     first.click()
     page.wait_for_load_state()
     assert page.url.endswith(href)
+
+
+def _home_file(tmp_path, text):
+    (tmp_path / "docs/vi/huong-dan").mkdir(parents=True)
+    (tmp_path / "docs/vi/huong-dan/a.md").write_text("# A\n", encoding="utf-8")
+    path = tmp_path / "home.yml"
+    path.write_text(text, encoding="utf-8")
+    return path, tmp_path / "docs/vi"
+
+
+TASKS = "".join(f"  - label: Việc {i}\n    page: huong-dan/a.md\n" for i in range(6))
+
+
+def test_home_file_errors_name_the_line_and_the_fix(tmp_path):
+    from bdhvs.content import home
+
+    path, docs = _home_file(tmp_path, "emergency:\n  - label: Bị lừa?\n    page: huong-dan/khong-co.md\ntasks:\n" + TASKS)
+    with pytest.raises(home.HomeError) as err:
+        home.load(path, docs)
+    assert "data/home.yml:2" in str(err.value) and "docs/vi/huong-dan/khong-co.md" in str(err.value)
+    path.write_text("emergency:\n  - label: Bị lừa?\n    page: huong-dan/a.md\ntasks:\n" + TASKS * 2, encoding="utf-8")
+    with pytest.raises(home.HomeError, match="cần từ 6 đến 8 nút"):
+        home.load(path, docs)
+    path.write_text('emergency:\n  - label: "Bị lừa?\n    page: huong-dan/a.md\n', encoding="utf-8")
+    with pytest.raises(home.HomeError, match="data/home.yml:2: tệp YAML viết sai cú pháp: dấu ngoặc kép"):
+        home.load(path, docs)
+    path.write_text("emergency:\n  - label: Bị lừa?\n    page: huong-dan/a.md\ntasks:\n" + TASKS, encoding="utf-8")
+    loaded = home.load(path, docs)
+    assert loaded.emergency[0].url == "huong-dan/a/" and len(loaded.tasks) == 6
 
 
 def test_tapping_a_glossary_term_shows_its_explanation(server, new_page):

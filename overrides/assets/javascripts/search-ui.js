@@ -20,6 +20,8 @@
     results: "Kết quả tìm kiếm",
     loading: "Đang tải bộ tìm kiếm…",
     hint: "Gõ có dấu hoặc không dấu đều được. Dùng phím ↑ ↓ để chọn, Enter để mở.",
+    hintTouch: "Gõ có dấu hoặc không dấu đều được, rồi chạm vào một kết quả để mở.",
+    countTouch: " kết quả. Chạm vào một kết quả để mở.",
     none: "Không tìm thấy trang nào. Thử gõ ít chữ hơn, ví dụ: vneid, mật khẩu.",
     count: " kết quả. Dùng phím ↑ ↓ để chọn, Enter để mở.",
     vi: "Tiếng Việt",
@@ -352,6 +354,11 @@
 
   // ---------------------------------------------------------------- UI
   var ui = null;
+  // Phones and tablets (no mouse, no keyboard arrows): hints say "chạm", not "phím ↑ ↓".
+  if (window.matchMedia && matchMedia("(pointer: coarse)").matches && !matchMedia("(pointer: fine)").matches) {
+    T.hint = T.hintTouch;
+    T.count = T.countTouch;
+  }
 
   function build(root, button) {
     var lang = (document.documentElement.lang || "vi").toLowerCase();
@@ -471,7 +478,8 @@
     dialog.addEventListener("close", function () { button.focus(); });
 
     return {
-      open: function () {
+      open: function (query) {
+        if (query) input.value = query;
         if (!engine) {
           status.textContent = T.loading;
           engine = indexEngine(root, lang, ede);
@@ -481,7 +489,7 @@
             status.textContent = location.protocol === "file:" ? T.offlineMissing : T.failed;
             engine = null;
           });
-        }
+        } else if (query) run();
         if (!dialog.open) dialog.showModal();
         input.focus();
         input.select();
@@ -490,9 +498,9 @@
   }
 
   window.bdhvsSearch = {
-    open: function (root, button) {
+    open: function (root, button, query) {
       if (!ui) ui = build(root, button);
-      ui.open();
+      ui.open(query);
     },
     fold: fold,
     telexFold: function (w) { return telexFold(w); }

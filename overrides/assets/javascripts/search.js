@@ -28,13 +28,22 @@
     return loading;
   }
 
-  function open() {
-    load().then(function () { window.bdhvsSearch.open(root, button); },
+  function open(query) {
+    load().then(function () { window.bdhvsSearch.open(root, button, query); },
       function () { button.setAttribute("title", "Không tải được ô tìm kiếm. Kiểm tra mạng rồi thử lại."); });
   }
 
   button.hidden = false;
-  button.addEventListener("click", open);
+  button.addEventListener("click", function () { open(); });
+  // The visible search field (home, 404): Enter or "Tìm" opens the search with the words.
+  // Without JavaScript the form opens the list of every guide instead.
+  var forms = document.querySelectorAll("[data-bdhvs-search-form]");
+  for (var i = 0; i < forms.length; i++) {
+    forms[i].addEventListener("submit", function (event) {
+      event.preventDefault();
+      open(event.currentTarget.querySelector("input").value);
+    });
+  }
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key !== "/" && event.key !== "s" && event.key !== "S") return;

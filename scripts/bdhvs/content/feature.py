@@ -6,7 +6,9 @@
 - on_page_markdown: staff notes (``!!! staff``) removed for citizens, one citizen line
   instead (public build; kept in preview); expand the markers written in pages:
   ``<!-- bdhvs:guides by=platform -->``, ``<!-- bdhvs:guides by=audience -->``,
-  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``,
+  ``<!-- bdhvs:tasks audience=citizens -->``, ``<!-- bdhvs:glossary -->``, the home's
+  ``<!-- bdhvs:home -->`` (emergency buttons, search field, top tasks: home.py),
+  ``<!-- bdhvs:topics -->`` and ``<!-- bdhvs:audiences -->``,
   ``<!-- bdhvs:secrets -->`` (the four secrets card), ``<!-- bdhvs:official-addresses -->``
   (guides only, addresses.py) and ``<!-- bdhvs:staff-notes -->`` (editors' page, preview only).
 - on_page_content: glossary terms explained once; the draft notice (or who reviewed the
@@ -23,15 +25,17 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
 from bdhvs import settings
 from bdhvs.checks.codes import finding
-from bdhvs.content import addresses as official, glossary, guides as guide_index, markers, navigation, staff
+from bdhvs.content import addresses as official, glossary, guides as guide_index, home as home_page, markers, navigation, staff
 from bdhvs.content import freshness, lessons, safety, selfcheck
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES, PLATFORM_LABELS
 from bdhvs.inputs import feature as gate
+from bdhvs.publish import built
 
 log = logging.getLogger("mkdocs.plugins.bdhvs.content")
 
@@ -206,6 +210,8 @@ class GuidesFeature:
         self.terms: list[glossary.Term] = []
         self.addresses: list[official.Address] = []
         self.safety_blocks: dict[str, safety.Block] = {}
+        self.home: home_page.Home | None = None
+        self._home_pages: set[str] = set()  # pages that show the home's emergency buttons
         self._listing_cache = None  # (nav, urls) of the language being built
 
     # -- config -------------------------------------------------------------------
@@ -232,6 +238,18 @@ class GuidesFeature:
             self.safety_blocks = safety.load(data_dir)
         except safety.SafetyError as exc:
             raise PluginError(f"Lỗi khung an toàn: {exc}") from None
+        # The home buttons (data/home.yml), when the home page asks for them with
+        # <!-- bdhvs:home -->; small test projects with a home of their own have none.
+        home_file = data_dir / home_page.HOME_FILE
+        wanted = (docs / "index.md").is_file() and "bdhvs:home" in (docs / "index.md").read_text(encoding="utf-8")
+        if wanted and not home_file.is_file():
+            raise PluginError(f"docs/{settings.DEFAULT_LANGUAGE}/index.md có thẻ <!-- bdhvs:home --> nhưng không có tệp "
+                              f"data/{home_page.HOME_FILE} (các nút của trang chủ). Cách sửa: tạo lại tệp đó (xem lịch sử "
+                              "kho mã), hoặc xoá thẻ.")
+        try:
+            self.home = home_page.load(home_file, docs) if wanted else None
+        except home_page.HomeError as exc:
+            raise PluginError(f"Lỗi trang chủ: {exc}") from None
         if sync_abbr_file(self.terms, data_dir / ABBR_FILE):
             log.info("Đã cập nhật data/%s từ data/%s.", ABBR_FILE, GLOSSARY_FILE)
         return config
@@ -240,6 +258,14 @@ class GuidesFeature:
         env.globals["bdhvs_audience_labels"] = AUDIENCE_LABELS
         env.globals["bdhvs_platform_labels"] = PLATFORM_LABELS
         env.globals["bdhvs_preview"] = bool(self.plugin.config.preview)
+        env.globals["bdhvs_home"] = self.home
+        env.globals["bdhvs_page_url"] = lambda src: home_page.page_url(src, config.use_directory_urls)
+        env.globals["bdhvs_search_form"] = lambda action, field_id="bdhvs-trang-tim": Markup(
+            home_page.search_form(action, field_id))
+        # The footer's "last update": the newest review date of any guide (not the build
+        # time: two builds of the same sources stay identical).
+        newest = max((g.last_reviewed for g in self.guides if g.last_reviewed), default="")
+        env.globals["bdhvs_site_updated"] = format_date(newest) if newest else ""
         return env
 
     # -- files --------------------------------------------------------------------
@@ -349,7 +375,17 @@ class GuidesFeature:
             if name == "guides" and args.get("by") == "platform":
                 return indent + guide_index.render_by_platform(self.guides, page_src)
             if name == "guides":
-                return indent + guide_index.render_by_audience(self.guides, page_src)
+                return indent + built.wrap(guide_index.render_by_audience(self.guides, page_src))
+            if name == "home" and not args:
+                if self.home is None:
+                    raise PluginError(f"{where(match)}: thẻ <!-- bdhvs:home --> cần tệp data/{home_page.HOME_FILE} "
+                                      "(các nút của trang chủ). Cách sửa: tạo tệp đó, hoặc xoá thẻ.")
+                self._home_pages.add(page.file.src_uri)
+                return indent + built.wrap(home_page.render(self.home, page_src, config.use_directory_urls))
+            if name == "topics" and not args:
+                return indent + guide_index.render_topic_links(self.guides, page_src)
+            if name == "audiences" and not args:
+                return indent + guide_index.render_audience_links(self.guides, page_src)
             if name == "tasks":
                 return indent + guide_index.render_tasks(self.guides, args["audience"], page_src)
             if name == "recheck-due":
@@ -445,6 +481,7 @@ class GuidesFeature:
     def on_page_context(self, context, page, config, nav):
         if page.meta.get("page_type") == "lesson":
             context["bdhvs_kit"] = True
+        context["bdhvs_home_box"] = page.file.src_uri in self._home_pages
         if page.meta.get("page_type") != "guide":
             return context
         context["bdhvs_kit"] = True

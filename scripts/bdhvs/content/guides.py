@@ -32,6 +32,7 @@ class Guide:
     audience: tuple[str, ...]
     platform: str
     review_status: str
+    last_reviewed: str = ""  # ISO date of the front matter's last_reviewed ("" when absent)
 
     @property
     def slug(self) -> str:
@@ -76,6 +77,7 @@ def load_guides(lang_dir: Path) -> list[Guide]:
             audience=tuple(a for a in audience if a in AUDIENCES) if isinstance(audience, list) else (),
             platform=str(meta.get("platform") or ""),
             review_status=str((meta.get("review") or {}).get("status") or "draft"),
+            last_reviewed=str(meta.get("last_reviewed") or ""),
         ))
     return guides
 
@@ -121,14 +123,33 @@ def render_by_platform(guides: list[Guide], page_src: str) -> str:
 
 
 def render_by_audience(guides: list[Guide], page_src: str) -> str:
-    """One ``##`` section per audience, in schema order."""
-    out = []
-    for audience in AUDIENCES:
+    """One ``##`` section per audience, in schema order. Opened with an audience's anchor
+    (``theo-doi-tuong/#hoc-sinh``, the home's audience links) the page shows only that
+    audience (CSS ``:target``, no JavaScript; site.css); without the anchor, all."""
+    present = [a for a in AUDIENCES if any(a in g.audience for g in guides)]
+    out = ['<div class="bdhvs-by-audience" markdown>', ""]
+    out += ["Nhóm: " + " · ".join(f"[{AUDIENCE_LABELS[a]}](#{audience_anchor(a)})" for a in present)
+            + f" · [Tất cả các nhóm]({link(page_src, page_src)})", "{ .bdhvs-audience-choice }", ""]
+    for audience in present:
         members = [g for g in guides if audience in g.audience]
-        if members:
-            out += [f"## {AUDIENCE_LABELS[audience]} {{ #{audience_anchor(audience)} }}", ""]
-            out += _items(members, page_src, describe=True) + [""]
+        out += ['<section markdown>', "", f"## {AUDIENCE_LABELS[audience]} {{ #{audience_anchor(audience)} }}", ""]
+        out += _items(members, page_src, describe=True) + ["", "</section>", ""]
+    out += ["</div>", ""]
     return "\n".join(out)
+
+
+def render_audience_links(guides: list[Guide], page_src: str) -> str:
+    """One link per audience to its part of the audience page (the home's "Theo nhóm")."""
+    present = [a for a in AUDIENCES if any(a in g.audience for g in guides)]
+    return "\n".join(f"- [{AUDIENCE_LABELS[a]}]({link(page_src, AUDIENCE_PAGE)}#{audience_anchor(a)})"
+                     for a in present)
+
+
+def render_topic_links(guides: list[Guide], page_src: str) -> str:
+    """One link per topic (platform) that has guides, to its part of the topic page."""
+    present = [p for p in PLATFORMS if any(g.platform == p for g in guides)]
+    return "\n".join(f"- [{PLATFORM_LABELS[p]}]({link(page_src, TOPIC_PAGE)}#{platform_anchor(p)})"
+                     for p in present)
 
 
 def render_tasks(guides: list[Guide], audience: str, page_src: str) -> str:

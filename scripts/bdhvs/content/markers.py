@@ -17,7 +17,8 @@ KNOWN = ("<!-- bdhvs:guides by=platform -->, <!-- bdhvs:guides by=audience -->, 
          "<!-- bdhvs:secrets -->, <!-- bdhvs:official-addresses --> (trong bài hướng dẫn), "
          "<!-- bdhvs:staff-notes -->, <!-- bdhvs:recheck-due --> (trang cho người biên tập), "
          "<!-- bdhvs:safety <chủ-đề> --> (bài hướng dẫn), <!-- bdhvs:recheck NĂM-THÁNG-NGÀY -->, "
-         "<!-- bdhvs:lesson --> (bài học), <!-- bdhvs:lessons -->")
+         "<!-- bdhvs:lesson --> (bài học), <!-- bdhvs:lessons -->, "
+         "<!-- bdhvs:home -->, <!-- bdhvs:topics -->, <!-- bdhvs:audiences --> (trang chủ)")
 
 
 def args_of(match: re.Match) -> dict[str, str]:
@@ -51,7 +52,7 @@ def problem(match: re.Match, page_src: str, page_type) -> tuple[str, str, str] |
             return None
         return ("MARK-PLACE", f"Thẻ {text} chỉ dùng trong bài học (page_type: lesson, thư mục docs/vi/bai-hoc/)",
                 "Xoá thẻ khỏi trang này.")
-    if (name in ("secrets", "glossary", "lessons") and not args) or (name == "guides" and args in ({"by": "platform"}, {"by": "audience"})) \
+    if (name in ("secrets", "glossary", "lessons", "home", "topics", "audiences") and not args) or (name == "guides" and args in ({"by": "platform"}, {"by": "audience"})) \
             or (name == "tasks" and list(args) == ["audience"] and args["audience"] in AUDIENCES):
         return None
     return ("MARK-UNKNOWN", f"Không hiểu thẻ {text}", f"Dùng một trong các thẻ {KNOWN}.")

@@ -20,6 +20,7 @@ from pathlib import Path
 from bdhvs.checks import codes, data as data_mod, htmlsafety, links, linksafety
 from bdhvs.checks.source import load
 from bdhvs.findings import ERROR, Finding, relative
+from bdhvs.publish import built
 from bdhvs.urls import datafiles as url_data, page as url_page, policy, rendered, snippets
 
 log = logging.getLogger("mkdocs.plugins.bdhvs")
@@ -81,12 +82,13 @@ class UrlPolicy:
                     source["url"] = "#"
 
     def on_page_content(self, html, page, config, files):
+        html, own = built.cut(html)  # the build's own markup (publish/built.py) is not the editor's
         doc, found = self.pages.pop(page.file.src_uri, (None, []))
         if doc is not None:
             extra, cleaned = url_page.rendered_findings(doc, html, self.data, found, clean=True)
             self._emit(extra)
-            return cleaned
+            return built.restore(cleaned, own)
         problems, cleaned = rendered.scan(html, self.data, clean=True)
         name = relative(page.file.abs_src_path, self.root) if page.file.abs_src_path else f"docs/{page.file.src_uri}"
         self._emit([codes.finding(name, 1, 1, p.code, p.message, p.hint, p.severity) for p in problems])
-        return cleaned
+        return built.restore(cleaned, own)
