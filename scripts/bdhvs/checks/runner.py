@@ -14,7 +14,7 @@ import yaml
 
 from bdhvs import settings, yamlfast
 from bdhvs.checks import (
-    data as data_mod, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
+    data as data_mod, dateranges, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
     redaction, sitelinks, spelling,
 )
 from bdhvs.checks import guidekit
@@ -118,6 +118,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     if doc.kind in ("page", "markdown") and _in_docs(doc, ctx):
         out += frontmatter.check(doc)
+        out += dateranges.check(doc)
         p = prose.analyse(doc)
         hygiene_out = hygiene.check(doc, p, ctx.data)
         out += hygiene_out
