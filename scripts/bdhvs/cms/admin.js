@@ -9,6 +9,32 @@
   "use strict";
   var CMS = window.CMS, h = window.h, createClass = window.createClass;
   if (!CMS || !h || !createClass) { return; }
+
+  // No empty Ede files. Decap saves every language column of a guide, even one nobody
+  // wrote in: the Ede column of an untranslated guide became a one-byte file
+  // docs/ede/huong-dan/<slug>.md (FILE-EMPTY, CI red; committed in --git mode). The local
+  // editor (`bdhvs cms`) talks to decap-server with fetch(); a file whose text is empty
+  // (or an empty front matter only) is left out of the save. The Vietnamese file, first,
+  // is always kept.
+  var BLANK = /^\s*(---\s*---\s*)?$/;
+  var realFetch = window.fetch;
+  if (realFetch) {
+    window.fetch = function (input, init) {
+      var body = init && init.body;
+      if (typeof body === "string" && body.indexOf('"persistEntry"') !== -1) {
+        try {
+          var request = JSON.parse(body), params = request.params || {};
+          if (request.action === "persistEntry" && Array.isArray(params.dataFiles)) {
+            params.dataFiles = params.dataFiles.filter(function (file, i) {
+              return i === 0 || !BLANK.test(file.raw || "");
+            });
+            init = Object.assign({}, init, { body: JSON.stringify(request) });
+          }
+        } catch (e) { /* not JSON: sent unchanged */ }
+      }
+      return realFetch.call(this, input, init);
+    };
+  }
   var text = CMS.getWidget("text"), markdown = CMS.getWidget("markdown");
   var id = 0;
 
@@ -77,5 +103,71 @@
     }
   });
   CMS.registerWidget("bdhvs-select-many", ManySelect, select.preview);
+
+  // Dates: a plain text box that takes what a person types, 25/11/2026 (day/month/year,
+  // as Vietnamese write it) or 2026-11-25, and stores 2026-11-25. Decap's own date box
+  // stored the year while it was being typed: "2" became 1902, and the rest of the year
+  // was lost (1902–1906 in the files). A date that is not real, before 2020 or in the
+  // future is refused with a Vietnamese message (as `bdhvs check` does: FM-DATE-RANGE).
+  var EARLIEST_YEAR = 2020;
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function toIso(text) {
+    var t = String(text || "").trim(), m, y, mo, d;
+    if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
+    else if ((m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(t))) { d = +m[1]; mo = +m[2]; y = +m[3]; }
+    else { return null; }
+    var day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) { return null; }
+    return y + "-" + pad(mo) + "-" + pad(d);
+  }
+  function stored(value) {
+    if (value instanceof Date && !isNaN(value)) { return value.toISOString().slice(0, 10); }
+    return value == null ? "" : String(value);
+  }
+  function shown(value) {  // 2026-11-25 is shown as 25/11/2026
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(stored(value));
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : stored(value);
+  }
+  function todayIso() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  function dateError(value) {
+    var text = stored(value).trim();
+    if (!text) { return null; }
+    var iso = toIso(text);
+    if (!iso) { return "Ngày chưa đúng. Gõ ngày/tháng/năm, ví dụ 25/11/2026."; }
+    if (+iso.slice(0, 4) < EARLIEST_YEAR) { return "Ngày trước năm " + EARLIEST_YEAR + ": kiểm tra lại năm."; }
+    if (iso > todayIso()) { return "Ngày ở tương lai: ghi ngày bạn đã thật sự xem hoặc kiểm tra."; }
+    return null;
+  }
+  var DateBox = createClass({
+    getInitialState: function () { return { text: shown(this.props.value) }; },
+    componentDidUpdate: function (prev) {
+      // A value set from outside (e.g. "fill in from another locale"), not typed here.
+      if (prev.value !== this.props.value && stored(this.props.value) !== this.emitted) {
+        this.emitted = undefined;
+        this.setState({ text: shown(this.props.value) });
+      }
+    },
+    isValid: function () {
+      var message = dateError(this.props.value);
+      return message ? { error: { type: "CUSTOM", message: message } } : true;
+    },
+    handleChange: function (event) {
+      var text = event.target.value;
+      this.setState({ text: text });
+      this.emitted = toIso(text) || text;
+      this.props.onChange(this.emitted);
+    },
+    render: function () {
+      return h("input", {
+        type: "text", id: this.props.forID, className: this.props.classNameWrapper, value: this.state.text,
+        inputMode: "numeric", autoComplete: "off", placeholder: "25/11/2026", onChange: this.handleChange,
+        onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle
+      });
+    }
+  });
+  CMS.registerWidget("bdhvs-date", DateBox, CMS.getWidget("string").preview);
 
 })();

@@ -31,7 +31,8 @@ REVIEW_STATUS_LABELS = {"draft": "Bản nháp (chưa kiểm tra)", "reviewed": "
 TRANSLATION_STATUS_LABELS = {"draft": "Bản nháp (chưa duyệt, không hiện cho bà con)",
                              "reviewed": "Đã duyệt (hiện cho bà con)"}
 ROLE_HINT = ("Ghi VAI TRÒ, không ghi tên người. Ví dụ: Cán bộ Công an xã; Giáo viên trường THCS …")
-DATE_HINT = "Ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-25."
+DATE_HINT = "Gõ ngày/tháng/năm, ví dụ 25/11/2026 (lưu thành 2026-11-25). Không trước năm 2020, không sau hôm nay."
+DATE_WIDGET = "bdhvs-date"  # registered by admin.js: a text box for 25/11/2026 or 2026-11-25
 
 
 def proxy_url(port: int | None = None) -> str:
@@ -45,10 +46,9 @@ def _options(values: list[str], labels: dict[str, str]) -> list[dict]:
 
 
 def _date(name: str, label: str, hint: str = DATE_HINT, required: bool = True, **extra) -> dict:
-    # Decap's datetime widget stores the text exactly in `format`; no time part.
-    return {"name": name, "label": label, "widget": "datetime", "format": "YYYY-MM-DD",
-            "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True,
-            "required": required, "hint": hint, **extra}
+    # Not Decap's datetime widget: it stores the year while it is being typed (2 -> 1902).
+    # admin.js's DATE_WIDGET stores YYYY-MM-DD, like the schema's dates.
+    return {"name": name, "label": label, "widget": DATE_WIDGET, "required": required, "hint": hint, **extra}
 
 
 def _pattern(rx: str, message: str) -> list[str]:
