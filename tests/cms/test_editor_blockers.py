@@ -109,3 +109,12 @@ def test_saving_a_guide_nobody_translated_writes_no_ede_file(editor, phone):
     wait_saved(page)
     assert "time_minutes: 7" in vi_file.read_text(encoding="utf-8") != before
     assert not ede_file.exists(), f"an Ede file nobody wrote: {ede_file.read_bytes()[:40]!r}"
+
+
+def test_the_translator_form_offers_no_reviewed_status(editor, phone):
+    page = phone.open(f"/collections/guides/entries/huong-dan/{GUIDE}")
+    status = page.locator('.Pane2 [id^="status-field-"]').nth(1)  # review.status, then translation.status
+    status.scroll_into_view_if_needed()
+    status.click()
+    expect(page.get_by_text("Bản nháp (chưa duyệt, không hiện cho bà con)", exact=True)).to_be_visible()
+    assert page.get_by_text("Đã duyệt (hiện cho bà con)", exact=True).count() == 0

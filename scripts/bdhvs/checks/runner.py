@@ -14,7 +14,7 @@ import yaml
 
 from bdhvs import settings, yamlfast
 from bdhvs.checks import (
-    data as data_mod, dateranges, frontmatter, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
+    data as data_mod, dateranges, frontmatter, selfreview, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
     redaction, sitelinks, spelling,
 )
 from bdhvs.checks import guidekit
@@ -119,6 +119,7 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind in ("page", "markdown") and _in_docs(doc, ctx):
         out += frontmatter.check(doc)
         out += dateranges.check(doc)
+        out += selfreview.check(doc)
         p = prose.analyse(doc)
         hygiene_out = hygiene.check(doc, p, ctx.data)
         out += hygiene_out

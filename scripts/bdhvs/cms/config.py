@@ -134,12 +134,16 @@ def review_field(new: bool = False) -> dict:
 
 def translation_field() -> dict:
     spec = schema.TRANSLATION
-    statuses = [s for s in spec["properties"]["status"]["enum"] if s != "sourced"]
+    # The form offers "draft" only: a review is a second person's act, recorded with
+    # `bdhvs translate <trang> --review "<vai trò>"` (it checks the translation is complete
+    # and current and records the source's hash); a status picked in a form is not one.
+    statuses = [s for s in spec["properties"]["status"]["enum"] if s not in ("sourced", "reviewed")]
     return {
         "name": "translation", "label": "Bản dịch tiếng Êđê", "widget": "object", "required": False,
         "collapsed": False,
-        "hint": ("CHỈ điền ở cột tiếng Êđê; để trống ở cột tiếng Việt. Bản dịch chỉ hiện cho bà con "
-                 "khi người duyệt (người nói tiếng Êđê) chọn “Đã duyệt”."),
+        "hint": ("CHỈ điền ở cột tiếng Êđê; để trống ở cột tiếng Việt. Người dịch lưu bản nháp. Bản dịch "
+                 "chỉ hiện cho bà con khi MỘT NGƯỜI KHÁC nói tiếng Êđê duyệt nó (người quản trị ghi lại bằng "
+                 "lệnh bdhvs translate <trang> --review \"<vai trò>\")."),
         "fields": [
             # Required only once there IS a translation (Decap has no "required if the object is
             # filled"): `bdhvs check` enforces it (FM…), the form says so.
