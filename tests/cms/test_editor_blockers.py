@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 
 import pytest
 import yaml
@@ -31,7 +32,7 @@ def editor(tmp_path_factory):
     built = project.build(proxy_url, dest=base / "site")
     assert built.returncode == 0, built.output
     with Proxy(project.root, port=port) as proxy, SiteServer(base / "site") as site:
-        yield {"project": project, "proxy": proxy, "site": site}
+        yield {"project": project, "proxy": proxy, "site": site, "site_dir": base / "site"}
 
 
 @pytest.fixture
@@ -118,3 +119,58 @@ def test_the_translator_form_offers_no_reviewed_status(editor, phone):
     status.click()
     expect(page.get_by_text("Bản nháp (chưa duyệt, không hiện cho bà con)", exact=True)).to_be_visible()
     assert page.get_by_text("Đã duyệt (hiện cho bà con)", exact=True).count() == 0
+
+
+def test_the_save_button_stays_in_reach_at_the_bottom_of_the_ede_column(editor, phone):
+    page = phone.open(f"/collections/guides/entries/huong-dan/{GUIDE}")
+    last = page.locator('.Pane2 [id^="body-field-"]').first  # the Ede text, at the very bottom
+    last.scroll_into_view_if_needed()
+    last.click()
+    page.keyboard.type("Bản dịch thử.", delay=20)  # a translator at work: there is something to save
+    assert page.locator(".Pane2").bounding_box()["y"] < 0  # the page did scroll far down
+    save = page.get_by_text("Công bố", exact=True).first
+    box = save.bounding_box(timeout=5000)
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 740, box
+    save.click()  # reachable by a finger, nothing covers it
+    expect(page.get_by_text("Công bố ngay", exact=True)).to_be_visible()
+
+
+def test_an_image_over_the_size_limit_is_refused(editor, phone, tmp_path):
+    from bdhvs.cms import config
+
+    big = tmp_path / "anh-rat-lon.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (config.IMAGE_MAX_BYTES + 1_000_000))
+    page = phone.open(f"/collections/guides/entries/huong-dan/{GUIDE}")
+    messages = []
+    page.on("dialog", lambda d: (messages.append(d.message), d.accept()))
+    page.locator(".Pane1").get_by_role("button", name="Thêm ảnh chụp màn hình").click()
+    page.locator('input[type="file"]').set_input_files(str(big))
+    for _ in range(75):  # the alert comes after the file is read
+        if messages:
+            break
+        page.wait_for_timeout(200)
+    assert messages and str(config.IMAGE_MAX_BYTES // 1000) in messages[0], messages
+    assert not (editor["project"].docs / "huong-dan" / GUIDE / big.name).exists()
+
+
+def test_the_published_admin_without_login_explains_the_options(editor, new_page):
+    """On the published site (not 127.0.0.1) with no login configured: a Vietnamese page,
+    not a login that goes to api.netlify.com and fails."""
+    page = new_page(**PHONE, locale="vi-VN").page
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    site = editor["site_dir"]
+
+    def serve(route):  # the built site, as if published at bdhvs-krong-a.example
+        path = site / urllib.parse.urlparse(route.request.url).path.lstrip("/")
+        path = path / "index.html" if path.is_dir() else path
+        route.fulfill(path=str(path)) if path.is_file() else route.fulfill(status=404)
+
+    page.context.route("http://bdhvs-krong-a.example/**", serve)
+    page.goto("http://bdhvs-krong-a.example/admin/")
+    expect(page.get_by_role("heading", name="Trình biên tập trên trang này chưa bật đăng nhập")).to_be_visible(
+        timeout=WAIT)
+    text = page.locator("main").inner_text()
+    assert "không cần tài khoản" in text and "make cms" in text and "MỘT máy chủ đăng nhập" in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert not any("netlify" in url for url in requests)

@@ -74,7 +74,9 @@
       if (isNew(this.props.entry)) { return; }
       this.props.onOpenMediaLibrary({
         controlID: this.state.mediaControl, forImage: true, privateUpload: false, value: "",
-        allowMultiple: false, field: this.props.field
+        allowMultiple: false, field: this.props.field,
+        // max_file_size (config.py IMAGE_MAX_BYTES): Decap's media library refuses a bigger file.
+        config: this.props.field.getIn(["media_library", "config"])
       });
     },
     render: function () {
@@ -169,5 +171,41 @@
     }
   });
   CMS.registerWidget("bdhvs-date", DateBox, CMS.getWidget("string").preview);
+
+  // Start Decap (boot.js asked it to wait) — unless this is the published site and no
+  // login is configured: Decap would send the staff member to api.netlify.com, which
+  // fails with no explanation. Say in Vietnamese what the options are instead.
+  var LOCAL = ["127.0.0.1", "localhost"];
+  if (document.body.getAttribute("data-login") === "none" && LOCAL.indexOf(location.hostname) === -1) {
+    showNoLogin();
+  } else {
+    CMS.init();
+  }
+
+  function showNoLogin() {
+    function el(tag, text) { var e = document.createElement(tag); if (text) { e.textContent = text; } return e; }
+    var main = el("main");
+    main.className = "bdhvs-no-login";
+    main.appendChild(el("h1", "Trình biên tập trên trang này chưa bật đăng nhập"));
+    main.appendChild(el("p", "Trang cho bà con vẫn chạy bình thường. Chỉ phần sửa bài qua trình duyệt ở địa chỉ này là chưa " +
+      "dùng được, vì chưa có máy chủ đăng nhập. Bạn có thể góp ý hoặc sửa bài theo một trong các cách sau."));
+    var list = el("ol");
+    [["Cán bộ xã, giáo viên, người dịch tiếng Êđê (không cần tài khoản): ",
+      "dùng các trang góp ý trên điện thoại (kiểm tra từng bước, góp ý, dịch và đọc tiếng Êđê). Điện thoại tạo một gói nhỏ, " +
+      "bạn gửi gói qua Zalo hoặc thư điện tử cho người quản trị. Đây là cách nên dùng ở xã."],
+     ["Người quản trị có máy tính: ",
+      "mở thư mục dự án, chạy make cms (Windows: py -3.11 scripts\\dev.py cms). Trình biên tập chạy ngay trên máy, không cần mật khẩu."],
+     ["Biên tập viên có tài khoản GitHub: ",
+      "nhóm bảo trì dự án chạy MỘT máy chủ đăng nhập (OAuth) chung cho mọi xã và đặt biến BDHVS_CMS_OAUTH_URL khi dựng trang. " +
+      "Xã không tự dựng hay trông coi máy chủ này. Xem docs-dev/cms.md trong kho mã."]
+    ].forEach(function (item) {
+      var li = el("li"); li.appendChild(el("strong", item[0])); li.appendChild(document.createTextNode(item[1]));
+      list.appendChild(li);
+    });
+    main.appendChild(list);
+    var nc = document.getElementById("nc-root");
+    if (nc) { nc.parentNode.removeChild(nc); }
+    document.body.appendChild(main);
+  }
 
 })();

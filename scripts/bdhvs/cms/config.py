@@ -24,6 +24,9 @@ DEFAULT_REPO = "bdhvs-krong-a/bdhvs-krong-a.github.io"
 DEFAULT_PROXY_PORT = 8081
 CONTRIBUTING_MEDIA = "https://github.com/{repo}/blob/main/CONTRIBUTING.md"  # section 12, "Ảnh chụp màn hình"
 
+# A screenshot larger than this is refused by the editor's media library (a phone's
+# screenshot is well under 1 MB; the citizens' pages get a small WebP anyway).
+IMAGE_MAX_BYTES = 3_000_000
 BODY_WIDGET = "bdhvs-guide-body"  # registered by admin.js: Decap's text box + an image button
 NEW_GUIDES, GUIDES = "new_guides", "guides"
 MANY_SELECT = "bdhvs-select-many"  # registered by admin.js: Decap's select, minus one side effect
@@ -209,6 +212,7 @@ def guide_fields(repo: str, *, new: bool = False) -> list[dict]:
         *([] if new else [translation_field()]),
         # Raw Markdown only (admin.js explains why) + the project's image button.
         {"name": "body", "label": "Nội dung", "widget": BODY_WIDGET, "required": True,
+         "media_library": {"config": {"max_file_size": IMAGE_MAX_BYTES}},
          "hint": ("Các bước đánh số, mỗi bước một việc; tên nút in đậm đúng như nguồn; sau bước là "
                   "“Bạn thấy: …”. Ảnh chụp màn hình: CHỈ từ tài khoản thử, che thông tin cá nhân "
                   f"trước khi tải lên (CONTRIBUTING.md, mục 12 “Ảnh chụp màn hình”: {CONTRIBUTING_MEDIA.format(repo=repo)}).")},
