@@ -174,3 +174,18 @@ def test_the_published_admin_without_login_explains_the_options(editor, new_page
     assert "không cần tài khoản" in text and "make cms" in text and "MỘT máy chủ đăng nhập" in text
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert not any("netlify" in url for url in requests)
+
+
+ENGLISH = re.compile(r"Writing in|Fill in from|Toggle|Sync scrolling|\bExpand\b|\bCollapse\b|\bAdd\b| field\b|"
+                     r"Account options|Unpublished Entries")
+
+
+def test_the_side_by_side_form_speaks_vietnamese(editor, phone):
+    """What is shown and what a screen reader says: no English left in the guide form."""
+    page = phone.open(f"/collections/guides/entries/huong-dan/{GUIDE}")
+    expect(page.get_by_text("Đang viết cột EDE", exact=False).first).to_be_attached()
+    visible = page.locator("body").inner_text()
+    spoken = page.locator("body").aria_snapshot()
+    assert ENGLISH.findall(visible) == [] and ENGLISH.findall(spoken) == [], (
+        ENGLISH.findall(visible), ENGLISH.findall(spoken))
+    assert page.locator(".Pane2").get_by_role("button", name="Chép từ cột ngôn ngữ khác").count() == 1

@@ -172,6 +172,73 @@
   });
   CMS.registerWidget("bdhvs-date", DateBox, CMS.getWidget("string").preview);
 
+  // Vietnamese for the strings the bundled `vi` locale lacks (visible text and the names a
+  // screen reader says). Merged into Decap's own `vi` before it starts.
+  var VI_MISSING = {
+    collection: {
+      collectionTop: { viewAsList: "Xem dạng danh sách", viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
+      entries: { unpublishedHeader: "Bài chưa công bố" },
+      groups: { other: "Khác", negateLabel: "Không %{label}" }
+    },
+    editor: {
+      editorControl: { field: { widgetLabel: "Ô %{widgetLabel}" } },
+      editorControlPane: { i18n: {
+        writingInLocale: "Đang viết cột %{locale}",
+        copyFromLocale: "Chép từ cột ngôn ngữ khác",
+        copyFromLocaleConfirm: "Chép nội dung từ cột %{locale} sang cột này?\nMọi chữ đang có ở cột này sẽ bị thay."
+      } },
+      editorInterface: { toggleI18n: "Bật hoặc tắt cột ngôn ngữ thứ hai", togglePreview: "Bật hoặc tắt xem trước",
+        toggleScrollSync: "Cuộn hai cột cùng nhau", toggleNotes: "Bật hoặc tắt ghi chú" },
+      editorNotesPane: { title: "Ghi chú", emptyState: "Chưa có ghi chú nào.", addNote: "Thêm ghi chú",
+        addPlaceholder: "Viết ghi chú…", editPlaceholder: "Sửa ghi chú…", save: "Lưu", cancel: "Huỷ", edit: "Sửa",
+        "delete": "Xoá", resolve: "Đánh dấu đã xong", unresolve: "Mở lại", confirmDelete: "Xoá ghi chú này?",
+        shortcut: "Mẹo: bấm Ctrl+Enter để thêm nhanh" },
+      editorToolbar: {
+        statusInfoTooltipDraft: "Bài đang là bản nháp. Khi viết xong, đổi tình trạng sang “Đang duyệt” để gửi duyệt.",
+        statusInfoTooltipInReview: "Bài đang được duyệt, bạn không cần làm gì thêm; vẫn có thể sửa tiếp trong lúc chờ."
+      },
+      editorWidgets: {
+        markdown: { bold: "Chữ đậm", italic: "Chữ nghiêng", strikethrough: "Gạch ngang", code: "Mã", link: "Liên kết",
+          linkPrompt: "Nhập địa chỉ của liên kết", headings: "Tiêu đề", quote: "Trích dẫn",
+          bulletedList: "Danh sách gạch đầu dòng", numberedList: "Danh sách đánh số", addComponent: "Thêm thành phần",
+          toggleMode: { rich: "Chuyển sang chế độ soạn thảo", markdown: "Chuyển sang chế độ Markdown" } },
+        image: { chooseMultiple: "Chọn ảnh", chooseUrl: "Chèn từ địa chỉ", replaceUrl: "Thay bằng địa chỉ",
+          promptUrl: "Nhập địa chỉ của ảnh", addMore: "Thêm ảnh", removeAll: "Xoá hết ảnh" },
+        file: { chooseMultiple: "Chọn tệp", chooseUrl: "Chèn từ địa chỉ", replaceUrl: "Thay bằng địa chỉ",
+          promptUrl: "Nhập địa chỉ của tệp", addMore: "Thêm tệp", removeAll: "Xoá hết tệp" },
+        datetime: { setToNow: "Đặt %{fieldLabel} là bây giờ" },
+        list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
+        object: { expand: "Mở ra", collapse: "Thu gọn" }
+      }
+    },
+    mediaLibrary: {
+      mediaLibraryCard: { copy: "Chép", copyUrl: "Chép địa chỉ", copyPath: "Chép đường dẫn", copyName: "Chép tên",
+        copied: "Đã chép" },
+      mediaLibraryModal: { close: "Đóng" }
+    },
+    ui: {
+      settingsDropdown: { account: "Tuỳ chọn tài khoản" },
+      toast: { noteAdded: "Đã thêm ghi chú", onFailToAddNote: "Chưa thêm được ghi chú: %{details}",
+        noteUpdated: "Đã sửa ghi chú", onFailToUpdateNote: "Chưa sửa được ghi chú: %{details}",
+        noteDeleted: "Đã xoá ghi chú", onFailToDeleteNote: "Chưa xoá được ghi chú: %{details}",
+        noteResolved: "Ghi chú đã xong", noteReopened: "Đã mở lại ghi chú",
+        onFailToToggleNote: "Chưa đổi được ghi chú: %{details}" }
+    }
+  };
+  function fillMissing(target, extra) {  // keeps every string Decap's `vi` already has
+    Object.keys(extra).forEach(function (key) {
+      if (extra[key] && typeof extra[key] === "object") {
+        target[key] = fillMissing(target[key] && typeof target[key] === "object" ? target[key] : {}, extra[key]);
+      } else if (target[key] === undefined) {
+        target[key] = extra[key];
+      }
+    });
+    return target;
+  }
+  if (CMS.getLocale && CMS.getLocale("vi")) {
+    CMS.registerLocale("vi", fillMissing(JSON.parse(JSON.stringify(CMS.getLocale("vi"))), VI_MISSING));
+  }
+
   // Start Decap (boot.js asked it to wait) — unless this is the published site and no
   // login is configured: Decap would send the staff member to api.netlify.com, which
   // fails with no explanation. Say in Vietnamese what the options are instead.

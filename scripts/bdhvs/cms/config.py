@@ -398,7 +398,7 @@ def build(*, site_url: str = "", repo: str | None = None, branch: str | None = N
             {
                 "name": GUIDES, "label": "Hướng dẫn", "label_singular": "hướng dẫn",
                 "description": ("Sửa bài, thêm ảnh, ghi kết quả kiểm tra. Cột bên phải là bản tiếng Êđê: người "
-                                "dịch điền ở đó (nút “Fill in from another locale” chép sẵn phần tiếng Việt)."),
+                                "dịch điền ở đó (nút “Chép từ cột ngôn ngữ khác” chép sẵn phần tiếng Việt)."),
                 "folder": "docs", "path": "huong-dan/{{slug}}", "extension": "md", "format": "frontmatter",
                 "create": False, "delete": False, "i18n": True, "identifier_field": "title", "summary": "{{title}}",
                 "filter": {"field": "page_type", "value": "guide"},
