@@ -27,7 +27,8 @@ def test_admin_is_self_hosted_and_noindex(site):
     html = (admin / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     scripts = re.findall(r'<script src="([^"]+)"', html)
-    assert scripts == [f"decap-cms.js?v={bundle.pinned_version()}", f"admin.js?v={bundle.pinned_version()}"]
+    v = bundle.pinned_version()
+    assert scripts == [f"boot.js?v={v}", f"decap-cms.js?v={v}", f"admin.js?v={v}"]  # boot.js: Decap waits for admin.js
     assert "<script>" not in html  # no inline script
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000 and (admin / "config.yml").is_file()
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing from a CDN

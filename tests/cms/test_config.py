@@ -65,8 +65,7 @@ def test_sources_are_required_with_url_and_date(cfg):
         for key, field in sub.items():
             assert field["required"] is (key in schema.SOURCE["required"]), key
         assert sub["url"]["pattern"][0] == schema.SOURCE["properties"]["url"]["pattern"]
-        assert sub["date"]["widget"] == "datetime" and sub["date"]["format"] == "YYYY-MM-DD"
-        assert sub["date"]["time_format"] is False
+        assert sub["date"]["widget"] == config.DATE_WIDGET  # stores YYYY-MM-DD (admin.js)
         assert all(f["label"] != key for key, f in sub.items()), "give every source key a Vietnamese label"
         for key, field in sub.items():
             if "pattern" in schema.SOURCE["properties"][key] and field["widget"] == "string":
@@ -84,7 +83,7 @@ def test_patterns_and_ranges_match_the_schema(cfg):
     assert rx.match("x" * low) and rx.match("x" * high)
     assert not rx.match("x" * (low - 1)) and not rx.match("x" * (high + 1))
     for date in ("last_reviewed",):
-        assert fields[date]["format"] == "YYYY-MM-DD"
+        assert fields[date]["widget"] == config.DATE_WIDGET
 
 
 def test_ede_translation_fields_are_the_schema_ones(cfg):
@@ -93,7 +92,8 @@ def test_ede_translation_fields_are_the_schema_ones(cfg):
     assert cfg["i18n"] == {"structure": "multiple_folders", "locales": ["vi", "ede"], "default_locale": "vi"}
     translation = by_name(by_name(guides["fields"])["translation"]["fields"])
     assert set(translation) == set(schema.TRANSLATION["properties"]) - {"source_hash"}  # the hash: `bdhvs translate`
-    assert values(translation["status"]) == [s for s in schema.TRANSLATION_STATUSES if s != "sourced"]
+    # a translator saves drafts; "reviewed" is a second person's act (`bdhvs translate --review`)
+    assert values(translation["status"]) == ["draft"]
     for key in schema.TRANSLATION["required"]:
         assert ("translation", key) in CONDITIONAL and translation[key]["required"] is False
     # every field of the side-by-side form has a value per language

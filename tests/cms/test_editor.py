@@ -168,8 +168,8 @@ def test_create_guide_with_source_and_image_then_translate_and_review(editor, ad
     ede = lambda prefix, k=0: column(page, prefix, ".Pane2", k)  # noqa: E731  (Ede, right)
     expect(page.locator('[id^="title-field-"]').first).to_have_value(TITLE, timeout=WAIT)
     expect(ede("title")).to_have_value("")
-    expect(page.get_by_text("Writing in EDE")).to_be_visible()  # the Ede column, beside the Vietnamese
-    page.locator(".Pane2").get_by_role("button", name="Fill in from another locale").click()
+    expect(page.get_by_text("Đang viết cột EDE")).to_be_visible()  # the Ede column, beside the Vietnamese
+    page.locator(".Pane2").get_by_role("button", name="Chép từ cột ngôn ngữ khác").click()
     dialogs = []
     page.once("dialog", lambda d: (dialogs.append(d.message), d.accept()))  # "copy the Vietnamese over?"
     page.get_by_role("menuitem", name="vi").click()

@@ -79,6 +79,12 @@ _ALL = [
     Code("FM-TYPE", "FM", "Giá trị sai kiểu", "Viết giá trị đúng kiểu: chữ, số hoặc danh sách."),
     Code("FM-DATE", "FM", "Ngày viết sai hoặc không có thật",
          "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-25."),
+    Code("FM-DATE-RANGE", "FM", "Ngày trước năm 2020 hoặc ở tương lai",
+         "Ghi ngày bạn thật sự xem nguồn hoặc kiểm tra bài (không trước 2020, không sau hôm nay), "
+         "dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-25. Trên trình biên tập gõ 25/11/2026."),
+    Code("FM-SELF-REVIEW", "FM", "Người dịch tự duyệt bản dịch của mình",
+         "Một người KHÁC nói tiếng Êđê đọc lại bản dịch rồi người quản trị chạy "
+         "`bdhvs translate <trang> --review \"<vai trò người duyệt>\"`; trước đó để status: draft."),
     Code("FM-VALUE", "FM", "Giá trị không nằm trong danh sách cho phép", "Chọn một giá trị trong danh sách được gợi ý."),
     Code("FM-FORMAT", "FM", "Giá trị viết sai dạng", "Viết lại theo dạng được gợi ý."),
     Code("FM-LENGTH", "FM", "Giá trị quá ngắn, quá dài hoặc ngoài khoảng cho phép", "Sửa giá trị theo giới hạn được nêu."),

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bdhvs import settings
 from bdhvs.checks import (
-    data as data_mod, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy, prose,
-    redaction, sitelinks, spelling, staffnotes,
+    data as data_mod, dateranges, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy,
+    prose, redaction, selfreview, sitelinks, spelling, staffnotes,
 )
 from bdhvs.checks import guidekit
 from bdhvs.checks.codes import CODES, finding
@@ -123,6 +123,8 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
     front matter, schema, publishing rule — come with the record, see _check_file)."""
     out: list[Finding] = []
     if doc.kind in ("page", "markdown") and _in_docs(doc, ctx):
+        out += dateranges.check(doc)
+        out += selfreview.check(doc)
         p = prose.analyse(doc)
         hygiene_out = hygiene.check(doc, p, ctx.data)
         out += hygiene_out

@@ -25,6 +25,9 @@ DEFAULT_REPO = "bdhvs-krong-a/bdhvs-krong-a.github.io"
 DEFAULT_PROXY_PORT = 8081
 CONTRIBUTING_MEDIA = "https://github.com/{repo}/blob/main/CONTRIBUTING.md"  # section 12, "Ảnh chụp màn hình"
 
+# A screenshot larger than this is refused by the editor's media library (a phone's
+# screenshot is well under 1 MB; the citizens' pages get a small WebP anyway).
+IMAGE_MAX_BYTES = 3_000_000
 BODY_WIDGET = "bdhvs-guide-body"  # registered by admin.js: Decap's text box + an image button
 NEW_GUIDES, GUIDES = "new_guides", "guides"
 MANY_SELECT = "bdhvs-select-many"  # registered by admin.js: Decap's select, minus one side effect
@@ -32,7 +35,8 @@ REVIEW_STATUS_LABELS = {"draft": "Bản nháp (chưa kiểm tra)", "reviewed": "
 TRANSLATION_STATUS_LABELS = {"draft": "Bản nháp (chưa duyệt, không hiện cho bà con)",
                              "reviewed": "Đã duyệt (hiện cho bà con)"}
 ROLE_HINT = ("Ghi VAI TRÒ, không ghi tên người. Ví dụ: Cán bộ Công an xã; Giáo viên trường THCS …")
-DATE_HINT = "Ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-25."
+DATE_HINT = "Gõ ngày/tháng/năm, ví dụ 25/11/2026 (lưu thành 2026-11-25). Không trước năm 2020, không sau hôm nay."
+DATE_WIDGET = "bdhvs-date"  # registered by admin.js: a text box for 25/11/2026 or 2026-11-25
 
 
 def proxy_url(port: int | None = None) -> str:
@@ -46,10 +50,9 @@ def _options(values: list[str], labels: dict[str, str]) -> list[dict]:
 
 
 def _date(name: str, label: str, hint: str = DATE_HINT, required: bool = True, **extra) -> dict:
-    # Decap's datetime widget stores the text exactly in `format`; no time part.
-    return {"name": name, "label": label, "widget": "datetime", "format": "YYYY-MM-DD",
-            "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True,
-            "required": required, "hint": hint, **extra}
+    # Not Decap's datetime widget: it stores the year while it is being typed (2 -> 1902).
+    # admin.js's DATE_WIDGET stores YYYY-MM-DD, like the schema's dates.
+    return {"name": name, "label": label, "widget": DATE_WIDGET, "required": required, "hint": hint, **extra}
 
 
 def _pattern(rx: str, message: str) -> list[str]:
@@ -135,12 +138,16 @@ def review_field(new: bool = False) -> dict:
 
 def translation_field() -> dict:
     spec = schema.TRANSLATION
-    statuses = [s for s in spec["properties"]["status"]["enum"] if s != "sourced"]
+    # The form offers "draft" only: a review is a second person's act, recorded with
+    # `bdhvs translate <trang> --review "<vai trò>"` (it checks the translation is complete
+    # and current and records the source's hash); a status picked in a form is not one.
+    statuses = [s for s in spec["properties"]["status"]["enum"] if s not in ("sourced", "reviewed")]
     return {
         "name": "translation", "label": "Bản dịch tiếng Êđê", "widget": "object", "required": False,
         "collapsed": False,
-        "hint": ("CHỈ điền ở cột tiếng Êđê; để trống ở cột tiếng Việt. Bản dịch chỉ hiện cho bà con "
-                 "khi người duyệt (người nói tiếng Êđê) chọn “Đã duyệt”."),
+        "hint": ("CHỈ điền ở cột tiếng Êđê; để trống ở cột tiếng Việt. Người dịch lưu bản nháp. Bản dịch "
+                 "chỉ hiện cho bà con khi MỘT NGƯỜI KHÁC nói tiếng Êđê duyệt nó (người quản trị ghi lại bằng "
+                 "lệnh bdhvs translate <trang> --review \"<vai trò>\")."),
         "fields": [
             # Required only once there IS a translation (Decap has no "required if the object is
             # filled"): `bdhvs check` enforces it (FM…), the form says so.
@@ -208,6 +215,7 @@ def guide_fields(repo: str, *, new: bool = False) -> list[dict]:
         # The preview pane renders the Markdown as HTML: Decap sanitises it (DOMPurify) only when
         # asked (decap-cms#4099, #4886), so a pasted <img onerror> never runs in an editor's session.
         {"name": "body", "label": "Nội dung", "widget": BODY_WIDGET, "required": True, "sanitize_preview": True,
+         "media_library": {"config": {"max_file_size": IMAGE_MAX_BYTES}},
          "hint": ("Các bước đánh số, mỗi bước một việc; tên nút in đậm đúng như nguồn; sau bước là "
                   "“Bạn thấy: …”. Ảnh chụp màn hình: CHỈ từ tài khoản thử, che thông tin cá nhân "
                   f"trước khi tải lên (CONTRIBUTING.md, mục 12 “Ảnh chụp màn hình”: {CONTRIBUTING_MEDIA.format(repo=repo)}).")},
@@ -413,7 +421,7 @@ def build(*, site_url: str = "", repo: str | None = None, branch: str | None = N
             {
                 "name": GUIDES, "label": "Hướng dẫn", "label_singular": "hướng dẫn",
                 "description": ("Sửa bài, thêm ảnh, ghi kết quả kiểm tra. Cột bên phải là bản tiếng Êđê: người "
-                                "dịch điền ở đó (nút “Fill in from another locale” chép sẵn phần tiếng Việt)."),
+                                "dịch điền ở đó (nút “Chép từ cột ngôn ngữ khác” chép sẵn phần tiếng Việt)."),
                 "folder": "docs", "path": "huong-dan/{{slug}}", "extension": "md", "format": "frontmatter",
                 "create": False, "delete": False, "i18n": True, "identifier_field": "title", "summary": "{{title}}",
                 "filter": {"field": "page_type", "value": "guide"},

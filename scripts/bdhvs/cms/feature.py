@@ -12,6 +12,7 @@ passes strictly and /admin/ explains in Vietnamese how to get the editor: the bu
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs.cms")
 
 ADMIN_DIR = "admin"
 ADMIN_JS = Path(__file__).with_name("admin.js")
+BOOT_JS = Path(__file__).with_name("boot.js")
 
 
 def write_admin(site_dir: Path, site_url: str = "", node_modules: Path | None = None) -> bool:
@@ -40,7 +42,9 @@ def write_admin(site_dir: Path, site_url: str = "", node_modules: Path | None = 
         _copy(path, admin / path.name)
     (admin / "config.yml").write_text(config.render(config.build(site_url=site_url)),
                                       encoding="utf-8")
-    (admin / "index.html").write_text(pages.editor_html(bundle.MAIN, version), encoding="utf-8")
+    login = bool(os.environ.get(config.OAUTH_ENV))
+    (admin / "index.html").write_text(pages.editor_html(bundle.MAIN, version, login=login), encoding="utf-8")
+    shutil.copyfile(BOOT_JS, admin / "boot.js")
     (admin / "admin.css").write_text(pages.ADMIN_CSS, encoding="utf-8")
     shutil.copyfile(ADMIN_JS, admin / "admin.js")
     return True

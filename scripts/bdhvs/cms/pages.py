@@ -20,8 +20,9 @@ HEAD = """<!doctype html>
 EDITOR = HEAD + """<link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link rel="stylesheet" href="admin.css">
 </head>
-<body>
+<body data-login="{login}">
 <noscript><p>Trình biên tập cần bật JavaScript.</p></noscript>
+<script src="boot.js?v={version}"></script>
 <script src="{main}?v={version}"></script>
 <script src="admin.js?v={version}"></script>
 </body>
@@ -34,8 +35,11 @@ EDITOR = HEAD + """<link href="config.yml" type="text/yaml" rel="cms-config-url"
 ADMIN_CSS = """.bdhvs-image-help { margin: 0 0 8px; font-size: 14px; }
 .bdhvs-add-image { font: inherit; font-weight: 600; padding: 8px 14px; min-height: 44px; border: 0;
   border-radius: 5px; background: #3a69c7; color: #fff; cursor: pointer; margin-right: 8px; }
+.bdhvs-no-login { font: 18px/1.5 system-ui, sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em; }
 /* Phones: Decap puts the Vietnamese and Ede columns side by side; stack them instead. */
 @media (max-width: 800px) {
+  /* The Save (Công bố) toolbar stays at the top while the long form scrolls under it. */
+  [class*="-ToolbarContainer"] { position: sticky !important; top: 0; z-index: 300; }
   [class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
   [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; }
   .SplitPane.vertical { flex-direction: column !important; position: static !important; height: auto !important; }
@@ -72,8 +76,12 @@ code { background: #eee; padding: 0 .2em; }
 """
 
 
-def editor_html(main: str, version: str) -> str:
-    return EDITOR.format(title=escape(TITLE), main=escape(main), version=escape(version))
+def editor_html(main: str, version: str, login: bool = True) -> str:
+    """``login``: a GitHub login (an OAuth server) is configured for the published site.
+    Without it, on any address other than this machine, admin.js shows NO_LOGIN instead of
+    a login that goes to api.netlify.com and fails."""
+    return EDITOR.format(title=escape(TITLE), main=escape(main), version=escape(version),
+                         login="github" if login else "none")
 
 
 def missing_html(version: str) -> str:

@@ -37,7 +37,7 @@ def run(args) -> int:
     from bdhvs import settings
     from bdhvs.audit import node_tools
     from bdhvs.checks.runner import build_site
-    from bdhvs.cms import bundle, config
+    from bdhvs.cms import bundle, config, content_errors, feature, gitmode
     from bdhvs.cms.local import Proxy, ProxyError
     from bdhvs.deploy.serve import SiteServer
 
@@ -49,15 +49,24 @@ def run(args) -> int:
     if not bundle.available():
         print("Chưa cài được trình biên tập (Decap CMS). Chạy: cd tools/cms && npm ci --ignore-scripts", file=sys.stderr)
         return 2
+    base_branch = None
+    if args.git:
+        refusal = gitmode.refusal(settings.ROOT)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 2
+        base_branch = gitmode.current_branch(settings.ROOT)
+        _say_removed(gitmode.remove_empty_branches(settings.ROOT, base_branch))
     site = settings.CACHE_DIR / "cms-site"
     proxy = Proxy(settings.ROOT, port=args.proxy_port, mode="git" if args.git else "fs", log_level="info")
     os.environ[config.PROXY_ENV] = proxy.url
     print("• Dựng trang …", flush=True)
     code, output = build_site(site, settings.ROOT)
     if code != 0:
-        print(output[-3000:], file=sys.stderr)
-        print("Trang chưa dựng được: sửa lỗi ở trên (chạy `bdhvs check`) rồi thử lại.", file=sys.stderr)
-        return 1
+        # The editor is how a staff member fixes what they saved: it opens anyway, with
+        # the errors listed; only the citizens' pages are missing from this local copy.
+        content_errors.report(output, code)
+        feature.write_admin(site)
     # `kill` (SIGTERM) stops like Ctrl+C: decap-server is stopped too, never left running.
     signal.signal(signal.SIGTERM, _stop)
     try:
@@ -81,3 +90,10 @@ def run(args) -> int:
         return 0
     finally:
         proxy.stop()
+        if base_branch:
+            _say_removed(gitmode.remove_empty_branches(settings.ROOT, base_branch))
+
+
+def _say_removed(branches: list[str]) -> None:
+    if branches:
+        print("Đã xoá nhánh trống (không có bài sửa nào): " + ", ".join(branches), flush=True)

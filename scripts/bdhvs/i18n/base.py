@@ -14,16 +14,28 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import subprocess
 import unicodedata
 
+from bdhvs.i18n import frontmatter
 from bdhvs.i18n.project import Project
 
 
 def source_hash(text: str) -> str:
-    """16 hex digits of SHA-256 over the NFC, LF-newline text of the Vietnamese file."""
+    """16 hex digits of SHA-256 over the CONTENT of the Vietnamese file (NFC, LF newlines):
+    the front matter's values, not how they are written (quotes, `[a, b]` or a block list,
+    key order — what the browser editor restyles on every save), and the body without
+    leading and trailing blank space. A save that changes no value leaves the hash, so a
+    reviewed translation does not turn stale."""
     normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    try:
+        page = frontmatter.split(normal)
+    except frontmatter.PageError:  # unreadable front matter: the text itself
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=str)
+    canon = meta + "\n---\n" + "\n".join(line.rstrip() for line in page.body.strip("\n").split("\n")) + "\n"
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()[:16]
 
 
 def save(project: Project, source: str, text: str) -> None:

@@ -29,8 +29,26 @@ def translation_status(meta: dict) -> str | None:
     return info.get("status") if isinstance(info, dict) else None
 
 
+def _role(value) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def self_reviewed(info: dict) -> bool:
+    """The translator marked their own translation reviewed (no second person)."""
+    return bool(info.get("translator")) and _role(info.get("translator")) == _role(info.get("reviewer"))
+
+
 def is_public(meta: dict) -> bool:
-    return translation_status(meta) in PUBLIC_STATUSES
+    """Only what `bdhvs check` allows: a ``reviewed`` translation needs what the schema
+    requires of it (source_hash, reviewer, date) and a reviewer who is not its translator
+    (a status chosen in a form is not a review)."""
+    status = translation_status(meta)
+    if status == "sourced":
+        return True
+    if status != "reviewed":
+        return False
+    info = meta["translation"]
+    return all(info.get(k) for k in ("source_hash", "reviewer", "date")) and not self_reviewed(info)
 
 
 def unsourced_fragments(html: str, terms: list[str]) -> list[str]:

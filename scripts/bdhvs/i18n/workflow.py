@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bdhvs.i18n import base, frontmatter, scaffold, status
+from bdhvs.i18n import base, frontmatter, publishing, scaffold, status
 from bdhvs.i18n.frontmatter import PageError
 from bdhvs.i18n.project import Project
 
@@ -89,6 +89,9 @@ def review(project: Project, source: str, reviewer: str, today: dt.date | None =
                         f"{{ .{status.TODO_CLASS} }}) chưa dịch. Dịch hết rồi mới duyệt.")
     page = frontmatter.read(ede_path)
     info = dict(page.meta.get("translation") or {})
+    if publishing.self_reviewed(dict(info, reviewer=reviewer)):
+        raise PageError(f"docs/ede/{source}", f"người duyệt {reviewer!r} cũng là người dịch. Cần MỘT NGƯỜI KHÁC "
+                        "nói tiếng Êđê đọc lại và duyệt.")
     info.update(status="reviewed", reviewer=reviewer, date=today or dt.date.today())
     frontmatter.write_meta(ede_path, dict(page.meta, translation=info))
     return ede_path
