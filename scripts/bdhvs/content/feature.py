@@ -491,8 +491,9 @@ class GuidesFeature:
         extra = [s for s in safety.sources_for(page.meta, self.safety_blocks) if s.get("url") not in known]
         guide["sources"] += guide_context({"sources": extra}, {})["sources"]
         context["bdhvs_guide"] = guide
-        context["bdhvs_self_check"] = selfcheck.render(page.meta.get("self_check"),
-                                                       lang=context.get("bdhvs_content_lang") or "vi")
+        # HTML the build makes (selfcheck.render escapes every editor string it writes).
+        context["bdhvs_self_check"] = Markup(selfcheck.render(page.meta.get("self_check"),
+                                                              lang=context.get("bdhvs_content_lang") or "vi"))
         # Previous/next stay inside the guide's topic (its navigation section).
         for attr in ("previous_page", "next_page"):
             other = getattr(page, attr, None)
