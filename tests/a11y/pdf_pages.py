@@ -60,3 +60,20 @@ def draws_text(content: bytes) -> bool:
 
 def image_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Subtype\s*/Image\b", pdf))
+
+
+def _fill(hex_colour: str) -> re.Pattern:
+    """The PDF fill operator Chromium writes for a colour ("#3c4043" -> ".2353 .251 .2627 rg")."""
+    parts = []
+    for i in (1, 3, 5):
+        value = int(hex_colour[i:i + 2], 16) / 255
+        text = f"{value:.4f}".rstrip("0").rstrip(".") or "0"
+        parts.append(re.escape(text.removeprefix("0") if text.startswith("0.") else text).encode())
+    return re.compile(rb"(?<![\d.])" + rb" ".join(parts) + rb" (?:rg|sc|scn)\b")
+
+
+def sketch_count(pdf: bytes, bar_colour: str) -> int:
+    """How many drawn sketches (SVG, printed as vector drawings, not images) the document
+    shows: each draws its title bar once in ``bar_colour`` (media/sketch.py BAR)."""
+    pattern = _fill(bar_colour)
+    return sum(len(pattern.findall(_stream(body))) for body in _objects(pdf).values())
