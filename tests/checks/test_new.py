@@ -26,7 +26,9 @@ def test_scaffold_creates_guide_media_folder_and_ede_stub(tmp_path):
         assert heading in doc.text
 
     findings = runner.check_paths([docs / "vi/huong-dan/dang-ky-thu.md"], runner.Options(root=tmp_path, docs_dir=docs))
-    assert [(f.line, f.code) for f in findings] == [(14, "URL-DOMAIN")]  # the placeholder source
+    # the placeholder source, and the reminder to write the self-check (a warning: questions are
+    # written from the finished guide, never by the template)
+    assert [(f.line, f.code) for f in findings] == [(1, "GUIDE-NO-SELFCHECK"), (14, "URL-DOMAIN")]
 
     ede, problems = load(docs / "ede/huong-dan/dang-ky-thu.md", root=tmp_path, docs_dir=docs)
     assert problems == [] and ede.meta["translation"] == {"source": "huong-dan/dang-ky-thu.md", "status": "draft"}
