@@ -57,6 +57,10 @@ def _shots(browser, root: Path, out: Path) -> dict[str, Path]:
             page = context.new_page()
             for path in PAGES:
                 page.goto(server.url + path, wait_until="networkidle")
+                # Lazy pictures below the fold would load during the full-page capture, or not:
+                # load them all first so both captures show the same page.
+                page.evaluate("""() => Promise.all([...document.images].map(i => {
+                    i.loading = 'eager'; return i.decode().catch(() => null); }))""")
                 name = f"{mode}-{path.strip('/').replace('/', '_') or 'home'}.png"
                 page.screenshot(path=out / name, full_page=True)
                 shots[name] = out / name
