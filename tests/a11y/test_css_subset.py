@@ -73,14 +73,22 @@ def _shots(browser, root: Path, out: Path) -> dict[str, Path]:
 def test_every_page_type_looks_the_same_in_every_reading_mode(browser, site, full_site, tmp_path):
     (tmp_path / "subset").mkdir()
     (tmp_path / "full").mkdir()
-    subset = _shots(browser, site, tmp_path / "subset")
-    full = _shots(browser, full_site, tmp_path / "full")
-    differ = []
-    for name, path in subset.items():
-        a, b = Image.open(path).convert("RGB"), Image.open(full[name]).convert("RGB")
-        if a.size != b.size or ImageChops.difference(a, b).getbbox() is not None:
-            differ.append(name)
-    assert not differ, differ
+    def differing(subset: dict, full: dict) -> set[str]:
+        out = set()
+        for name, path in subset.items():
+            a, b = Image.open(path).convert("RGB"), Image.open(full[name]).convert("RGB")
+            if a.size != b.size or ImageChops.difference(a, b).getbbox() is not None:
+                out.add(name)
+        return out
+
+    differ = differing(_shots(browser, site, tmp_path / "subset"), _shots(browser, full_site, tmp_path / "full"))
+    if differ:
+        # Chromium draws a dotted underline (the glossary's abbr) a pixel differently from one
+        # capture to the next: a difference counts only when a second pair of captures shows it too.
+        (tmp_path / "subset2").mkdir()
+        (tmp_path / "full2").mkdir()
+        differ &= differing(_shots(browser, site, tmp_path / "subset2"), _shots(browser, full_site, tmp_path / "full2"))
+    assert not differ, sorted(differ)
 
 
 def test_a_rule_for_something_no_page_has_is_dropped_and_variables_follow():
