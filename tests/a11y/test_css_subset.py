@@ -20,6 +20,16 @@ PAGES = ["", "huong-dan/cai-dat-vneid/", "huong-dan/", "thuat-ngu/", "ede/", "40
 MODES = {"default": {}, "high-contrast": {"bdhvs.contrast": "high"}, "largest-text": {"bdhvs.textSize": "3"}}
 
 
+# Chromium draws some decorations (the glossary's dotted underline) a pixel differently from one
+# capture to the next; a stylesheet rule that goes missing moves or recolours far more than this.
+NOISE_PIXELS = 400
+
+
+def _changed_pixels(a: Image.Image, b: Image.Image) -> int:
+    diff = ImageChops.difference(a, b).convert("L").point(lambda v: 255 if v > 16 else 0)
+    return diff.histogram()[255]
+
+
 def _material_css() -> Path:
     found = list((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
     assert len(found) == 1, found
@@ -77,7 +87,7 @@ def test_every_page_type_looks_the_same_in_every_reading_mode(browser, site, ful
         out = set()
         for name, path in subset.items():
             a, b = Image.open(path).convert("RGB"), Image.open(full[name]).convert("RGB")
-            if a.size != b.size or ImageChops.difference(a, b).getbbox() is not None:
+            if a.size != b.size or _changed_pixels(a, b) > NOISE_PIXELS:
                 out.add(name)
         return out
 
