@@ -126,10 +126,9 @@ def make_project(dest: Path) -> Path:
         target = dest / "docs" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    (dest / "docs" / "vi" / "bien-tap").mkdir(parents=True)
-    # the translation status page other features expect, and the staff notes page
-    for name in ("ban-dich.md", "ghi-chu-can-bo.md"):
-        shutil.copy(ROOT / "docs" / "vi" / "bien-tap" / name, dest / "docs" / "vi" / "bien-tap" / name)
+    # the editors' pages other features expect (translation status, staff notes, re-check list,
+    # the contributors' phone pages that the handouts list links)
+    shutil.copytree(ROOT / "docs" / "vi" / "bien-tap", dest / "docs" / "vi" / "bien-tap")
     shutil.copy(ROOT / "docs" / "vi" / "tai-lieu-in.md", dest / "docs" / "vi" / "tai-lieu-in.md")  # handouts list
     shutil.copytree(ROOT / "docs" / "huong-dan" / "chung", dest / "docs" / "huong-dan" / "chung")
     (dest / "docs" / "ede").mkdir(parents=True, exist_ok=True)

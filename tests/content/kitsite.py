@@ -32,11 +32,11 @@ review:
 recheck: {LATER.isoformat()}
 risks: [mat-tien, ma-otp]
 self_check:
-  - question: "Ai được hỏi mã OTP của bạn? <script>alert(1)</script>"
+  - question: "Ai được hỏi mã OTP của bạn?"
     answers:
       - text: "Không ai cả"
         correct: true
-      - text: "Người gọi tự xưng công an <b>đậm</b>"
+      - text: "Người gọi tự xưng công an"
       - text: "Nhân viên ngân hàng"
     explain: "Mã OTP chỉ để bạn tự nhập."
   - question: "Đã lỡ chuyển tiền cho kẻ gian, việc đầu tiên là gì?"
