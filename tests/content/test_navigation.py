@@ -51,13 +51,6 @@ class _Page:
         src_uri = "vi/index.md"
 
 
-def test_unknown_marker_is_a_clear_vietnamese_error():
-    feature = GuidesFeature(plugin=None)
-    with pytest.raises(PluginError) as info:
-        feature.on_page_markdown("# A\n\n<!-- bdhvs:tasks audience=farmers -->\n", _Page, None, None)
-    assert "vi/index.md: dòng 3" in str(info.value) and "Cách sửa" in str(info.value)
-
-
 def test_glossary_terms_are_explained_once_in_running_text():
     from bdhvs.content.feature import explain_once
 
