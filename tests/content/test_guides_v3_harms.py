@@ -44,6 +44,8 @@ def blocks(article):
     for el in article.find_all(["p", "li", "dd", "dt", "td"]):
         if el.name == "p" and el.find_parent(["li", "dd"]):
             continue
+        if el.find_parent(attrs={"data-bdhvs": "self-check"}):
+            continue  # the self-check quiz asks about the page; its numbered questions are not steps
         yield el
 
 
