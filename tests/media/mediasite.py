@@ -118,6 +118,11 @@ def make_project(dest: Path) -> Path:
     media.mkdir(parents=True)
     screenshot().save(media / "buoc-1.png")
     (media / "buoc-1.yml").write_text(SHOT_YAML, encoding="utf-8")
+    # As an editor must before committing (`bdhvs images --redact`): the box painted in the source
+    # itself; a source with a see-through box stops the build (PRIV-UNREDACTED).
+    from bdhvs.media import redact, spec as spec_mod
+
+    redact.redact_file(media / "buoc-1.png", spec_mod.load(media / "buoc-1.yml")[0])
     (media / "dang-nhap.yml").write_text(SKETCH_YAML, encoding="utf-8")
     screenshot(seed=5).save(media / "cuoi.png")
     screenshot((600, 400), seed=8).save(media / "mo-dau.png")
@@ -133,6 +138,15 @@ def make_project(dest: Path) -> Path:
         if (ROOT / "data" / name).exists():
             shutil.copy(ROOT / "data" / name, dest / "data" / name)
     (dest / "data" / "videos.yml").write_text(VIDEOS, encoding="utf-8")
+    shutil.copytree(ROOT / "data" / "safety", dest / "data" / "safety")  # the guide kit's shared blocks
+    # The real allow-list, plus the fixture's video channel and confirmation pages (test hosts).
+    domains = (ROOT / "data" / "domains.yml").read_text(encoding="utf-8").replace("\ndomains:\n", (
+        "\ndomains:\n"
+        "  - {domain: www.youtube.com, owner: YouTube (kênh thử), source: https://www.youtube.com, "
+        "evidence: dữ liệu thử của bộ kiểm thử, status: uncertain, use: source}\n"
+        "  - {domain: example.org, owner: trang thử, source: https://example.org, "
+        "evidence: dữ liệu thử của bộ kiểm thử, status: uncertain, use: source}\n"), 1)
+    (dest / "data" / "domains.yml").write_text(domains, encoding="utf-8")
     write_fixture_config(dest)
     return dest
 

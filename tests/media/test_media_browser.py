@@ -120,7 +120,10 @@ def test_images_have_alt_width_height_and_lazy_loading(mserver, new_page):
 
 
 def test_last_image_is_not_downloaded_before_scrolling(mserver, new_page):
+    """On a phone on 3G (media.js fetches pictures early for printing only on a fast connection)."""
     rec = new_page(**PHONE)
+    rec.page.add_init_script("Object.defineProperty(navigator, 'connection', "
+                             "{value: {effectiveType: '3g', saveData: false}, configurable: true})")
     rec.page.goto(mserver.url + PATHS[0], wait_until="networkidle")
     assert not [u for u in rec.requests if u.endswith("/cuoi.webp")]
     scroll_everything(rec.page)
