@@ -51,14 +51,17 @@ def test_guide_has_numbered_steps(site, guide):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_guide_is_in_the_navigation_of_every_page(site, lang):
-    prefix = "" if lang == "vi" else "ede/"
-    pages = [site / prefix / "index.html"] + [site / guide_url(g.slug, lang) / "index.html" for g in GUIDES]
-    for page in pages:
-        nav = soup(page).select_one("nav.md-nav--primary")
-        targets = link_targets(site, page, nav)
-        missing = [g.slug for g in GUIDES if guide_url(g.slug, lang) not in targets]
-        assert missing == [], f"{page.relative_to(site)}: not in the navigation: {missing}"
+def test_every_guide_is_in_the_navigation_of_its_topic(site, lang):
+    """The menu of a guide lists every guide of its topic (issue 24: navigation.prune sends only
+    the open topic's pages, not the whole tree, so a page stays small at 1,000 guides); every
+    other guide is one tap away through the topic list and the home (tests below)."""
+    for page_guide in GUIDES:
+        page = site / guide_url(page_guide.slug, lang) / "index.html"
+        targets = link_targets(site, page, soup(page).select_one("nav.md-nav--primary"))
+        shown = {g.slug for g in GUIDES if guide_url(g.slug, lang) in targets}
+        assert page_guide.slug in shown, f"{page.relative_to(site)}: the guide itself is not in its menu"
+        # its topic's other guides are there too (the section is open), not the whole tree
+        assert 1 <= len(shown) < len(GUIDES), (page.relative_to(site), sorted(shown))
 
 
 def test_home_task_buttons_open_guides(site):
@@ -122,9 +125,12 @@ def test_previous_next_stay_within_a_topic(site):
     # "An toàn trên mạng": from its first guide, "Sau" walks through every guide of the
     # topic's navigation section (listed in nav or added after them) and stops at the last;
     # "Trước" walks back.
-    first = soup(site / "index.html").select_one('nav.md-nav--primary a[href$="huong-dan/nhan-biet-lua-dao/"]')
+    # (read from the guide's own menu: the pruned navigation opens the page's own section)
+    first = soup(site / "huong-dan" / "nhan-biet-lua-dao" / "index.html").select_one(
+        'nav.md-nav--primary a.md-nav__link--active[href="./"]')
     section = first.find_parent("ul")
-    topic = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in section.select(":scope > li > a[href]")}
+    topic = {"nhan-biet-lua-dao" if a["href"] == "./" else a["href"].rstrip("/").rsplit("/", 1)[-1]
+             for a in section.select(":scope > li > a[href]")}
     chain, slug = [], "nhan-biet-lua-dao"
     assert "Trước" not in footer(slug)
     while slug:
