@@ -39,7 +39,8 @@ def test_ede_navigation_marks_vietnamese_fallbacks(site):
     page = soup(site / "ede/index.html")
     links = page.select("nav.md-nav--primary a.md-nav__link[href]")
     marked = {a["href"] for a in links if a.select_one('[data-bdhvs="nav-fallback"]')}
-    assert "huong-dan/cai-dat-vneid/" in marked  # no Ede translation yet
+    # no Ede translation yet (the pruned menu lists the sections' first pages on the home)
+    assert any(href.startswith("huong-dan/") and href != "huong-dan/" for href in marked), marked
     home = [a for a in links if a["href"] in ("./", ".")]
     assert home and not any(a.select_one('[data-bdhvs="nav-fallback"]') for a in home)
     assert soup(site / "index.html").select('[data-bdhvs="nav-fallback"]') == []

@@ -235,7 +235,9 @@ class GuidesFeature:
         self.terms = glossary.load(data_dir / GLOSSARY_FILE, strict=False)
         self.addresses = official.load(data_dir / DOMAINS_FILE, strict=False)
         try:
-            self.safety_blocks = safety.load(data_dir)
+            # A project without data/safety/ (small test projects) has no shared blocks; a page
+            # that declares a risk there is then reported by safety.check_page.
+            self.safety_blocks = safety.load(data_dir) if (data_dir / "safety").is_dir() else {}
         except safety.SafetyError as exc:
             raise PluginError(f"Lỗi khung an toàn: {exc}") from None
         # The home buttons (data/home.yml), when the home page asks for them with
