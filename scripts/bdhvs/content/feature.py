@@ -454,7 +454,7 @@ class GuidesFeature:
 
             name = relative(page.file.abs_src_path or f"{config.docs_dir}/{page.file.src_uri}", project_root(config))
             try:
-                lines = staff.raw_html_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+                lines = staff.raw_html_lines(self._page_source(page))
             except (OSError, TypeError, UnicodeDecodeError):
                 lines = []
             raise PluginError(finding(name, lines[0] if lines else 1, 1, "STAFF-NOTE",

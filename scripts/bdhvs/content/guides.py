@@ -51,6 +51,16 @@ def read_page(path: Path, docs_dir: Path | None = None) -> tuple[dict, str]:
     return record.meta, record.body.lstrip("\n")
 
 
+
+def read_guide(lang_dir: Path, slug: str) -> tuple[dict, str] | None:
+    """(front matter, body) of the guide ``<lang_dir>/huong-dan/<slug>.md``; None when there is
+    no such file or it is not a guide (lessons and the contributors' pages both ask)."""
+    path = Path(lang_dir) / GUIDE_DIR / f"{slug}.md"
+    if not path.is_file():
+        return None
+    meta, body = read_page(path)
+    return (meta, body) if meta.get("page_type") == "guide" else None
+
 def heading_of(body: str) -> str:
     """The page's H1 ("" when it has none)."""
     match = _H1.search(body)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bdhvs.content import safety, selfcheck
-from bdhvs.content.guides import GUIDE_DIR, heading_of, read_page
+from bdhvs.content.guides import GUIDE_DIR, heading_of, read_guide, read_page
 from bdhvs.content.schema import AUDIENCE_LABELS, AUDIENCES
 
 LESSON_DIR = "bai-hoc"  # docs/<lang>/bai-hoc/<slug>.md
@@ -52,12 +52,10 @@ class Lesson:
 
 
 def load_guide(lang_dir: Path, slug: str) -> GuideInfo | None:
-    path = Path(lang_dir) / GUIDE_DIR / f"{slug}.md"
-    if not path.is_file():
+    found = read_guide(lang_dir, slug)
+    if found is None:
         return None
-    meta, body = read_page(path)
-    if meta.get("page_type") != "guide":
-        return None
+    meta, body = found
     return GuideInfo(slug, f"{GUIDE_DIR}/{slug}.md", heading_of(body) or str(meta.get("title") or slug), meta)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bdhvs.content.guides import GUIDE_DIR, heading_of, read_page
+from bdhvs.content.guides import GUIDE_DIR, heading_of, read_guide
 
 _ITEM = re.compile(r"^(\d+)[.)]\s+(.*)$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?")
@@ -95,12 +95,10 @@ def steps_of(body: str) -> list[str]:
 
 
 def load(lang_dir: Path, slug: str) -> GuideSteps | None:
-    path = Path(lang_dir) / GUIDE_DIR / f"{slug}.md"
-    if not path.is_file():
+    found = read_guide(lang_dir, slug)
+    if found is None:
         return None
-    meta, body = read_page(path)
-    if meta.get("page_type") != "guide":
-        return None
+    meta, body = found
     return GuideSteps(slug, heading_of(body) or str(meta.get("title") or slug), tuple(steps_of(body)))
 
 
