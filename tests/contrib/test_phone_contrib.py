@@ -48,17 +48,14 @@ def server(project, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def phone():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA, headless=True)
-        context = chromium.new_context(**PHONE, locale="vi-VN", accept_downloads=True, permissions=["microphone"])
-        recording = RecordingPage(context)
-        recording.page.on("console", lambda m: m.type in ("error", "warning") and recording.console_errors.append(m.text))
-        yield recording
-        context.close()
-        chromium.close()
+def phone(playwright):
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA, headless=True)
+    context = chromium.new_context(**PHONE, locale="vi-VN", accept_downloads=True, permissions=["microphone"])
+    recording = RecordingPage(context)
+    recording.page.on("console", lambda m: m.type in ("error", "warning") and recording.console_errors.append(m.text))
+    yield recording
+    context.close()
+    chromium.close()
 
 
 def screenshot_with_secret(path: Path) -> Path:

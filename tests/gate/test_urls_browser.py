@@ -6,9 +6,11 @@ this site, https on an allowed host, mailto: or tel: — never javascript:/data:
 never evil.example, never an IP address."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,10 +56,20 @@ def case_site(tmp_path_factory):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, target)
     site = base / "site"
-    # The strict build fails (the cases are hostile) but writes every page, cleaned.
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                    "-d", str(site)], cwd=project, env=gatekit.ENV, capture_output=True, text=True)
-    return site
+    # The strict build fails (the cases are hostile) but writes every page, cleaned — except when a
+    # privacy error stops it before any file is written (an e-mail-like "host@evil" in a URL): such a
+    # page is set aside with the build's own words and the rest is built again without it.
+    blocked: dict[str, str] = {}
+    for _ in range(len(CASES) + 1):
+        out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                              "-d", str(site)], cwd=project, env=gatekit.ENV, capture_output=True, text=True)
+        stop = re.search(r"^ERROR\s+-\s+(docs/\S+?\.md):\d+:\d+\s+PRIV-\S+\s+Dừng dựng trang.*$",
+                         out.stdout + out.stderr, re.M)
+        if not stop:
+            return site, blocked
+        blocked[Path(stop.group(1)).stem] = stop.group(0)
+        (project / stop.group(1)).unlink()
+    raise AssertionError("the privacy stop did not end")
 
 
 def _slugs():
@@ -67,7 +79,11 @@ def _slugs():
 @pytest.mark.slow
 @pytest.mark.parametrize("slug", _slugs())
 def test_case_page_is_inert_in_chromium(case_site, new_page, slug):
+    case_site, blocked = case_site
     page_file = case_site / "huong-dan" / slug / "index.html"
+    if slug in blocked:  # the build stopped before writing any file: nothing of this page is published
+        assert f"docs/vi/huong-dan/{slug}.md:" in blocked[slug]
+        return
     assert page_file.exists(), f"{slug} was not built"
     server = StaticServer(case_site)
     try:

@@ -80,6 +80,7 @@ class PublishFeature:
 
     def _image_privacy(self, files, docs_dir: Path, root: Path) -> list[Finding]:
         from bdhvs.checks import privacy, redaction
+        from bdhvs.inputs import images
 
         out: list[Finding] = []
         for file in files:
@@ -91,6 +92,8 @@ class PublishFeature:
             if ext not in allowlist.SOURCE_IMAGE_EXTS | {".yml", ".yaml"} or not file.src_uri.startswith(allowlist.MEDIA_ROOT + "/"):
                 continue
             if ext in allowlist.SOURCE_IMAGE_EXTS:
+                if images.limits(path, root=root):
+                    continue  # too big or broken: nothing may decode it (the media catalog reports it)
                 out += privacy.check_image(path, root)
             out += redaction.check(path, docs_dir, root)
         return out
