@@ -46,7 +46,7 @@ def test_home_file_errors_name_the_line_and_the_fix(tmp_path):
     with pytest.raises(home.HomeError, match="cần từ 6 đến 8 nút"):
         home.load(path, docs)
     path.write_text('emergency:\n  - label: "Bị lừa?\n    page: huong-dan/a.md\n', encoding="utf-8")
-    with pytest.raises(home.HomeError, match="data/home.yml:2: tệp YAML viết sai cú pháp: dấu ngoặc kép"):
+    with pytest.raises(home.HomeError, match="data/home.yml:2: YAML sai cú pháp: dấu ngoặc kép"):
         home.load(path, docs)
     path.write_text("emergency:\n  - label: Bị lừa?\n    page: huong-dan/a.md\ntasks:\n" + TASKS, encoding="utf-8")
     loaded = home.load(path, docs)

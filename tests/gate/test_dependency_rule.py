@@ -23,12 +23,6 @@ ALLOWED = {
     "search/quality.py": "reads the search-quality queries in tests/, not editor input",
     "search/bench.py": "reads mkdocs.yml to build benchmark sites",
     "bench/sites.py": "reads mkdocs.yml to build benchmark sites",
-    # Readers added in parallel this round, still to move behind the gate's data-file readers
-    # (noted on issue 21): the first two parse with yamlfast (the gate's limits), the third
-    # only composes nodes (no alias expansion) to find the line of a URL.
-    "content/home.py": "data/home.yml through yamlfast (the gate's YAML limits); to move into inputs/",
-    "reading/hotlines.py": "data/hotlines.yml through yamlfast (the gate's YAML limits); to move into inputs/",
-    "urls/datafiles.py": "yaml.compose for line numbers of data-file URLs; to read the gate's record instead",
 }
 
 

@@ -19,9 +19,6 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from bdhvs import yamlfast
 from bdhvs.content.guides import link
 
 HOME_FILE = "home.yml"
@@ -64,49 +61,31 @@ class Home:
     tasks: tuple[Entry, ...]
 
 
-def _line(root, key: str, index: int) -> int:
-    """1-based line of item ``index`` of list ``key`` (1 when unknown)."""
-    try:
-        for k, v in root.value:
-            if k.value == key:
-                return v.value[index].start_mark.line + 1
-    except (AttributeError, IndexError, TypeError):
-        pass
-    return 1
-
-
 def load(path: Path, lang_dir: Path) -> Home:
-    """Read and check data/home.yml; every page must exist in ``lang_dir`` (docs/vi)."""
+    """Read data/home.yml through the gate and check it; every page must exist in ``lang_dir``
+    (docs/vi). The gate's schema reports shapes (a missing list, an entry without label or
+    page) at their line; this adds what only the site knows."""
+    from bdhvs.inputs import datafiles
+
     name = f"data/{path.name}"
-    text = path.read_text(encoding="utf-8")
-    try:
-        data, root = yamlfast.load_with_nodes(text)
-    except yaml.YAMLError as exc:
-        line, _, why = yamlfast.describe_error(exc, text)
-        raise HomeError(f"{name}:{line}: tệp YAML viết sai cú pháp: {why}.") from None
-    if not isinstance(data, dict):
+    record = datafiles.read_path(path, datafiles.SPECS[HOME_FILE], root=path.parent.parent)
+    if record.errors:
+        first = record.errors[0]
+        raise HomeError(f"{name}:{first.line}: {first.message}. {first.hint or ''}".rstrip())
+    if not isinstance(record.data, dict):
         raise HomeError(f"{name}:1: tệp phải có hai danh sách 'emergency:' và 'tasks:' (xem chú thích đầu tệp).")
     lists = {}
     for key in ("emergency", "tasks"):
-        items = data.get(key)
-        if not isinstance(items, list) or not items:
-            raise HomeError(f"{name}: thiếu danh sách '{key}:' (mỗi mục có label và page). Cách sửa: xem chú thích đầu tệp.")
         entries = []
-        for i, item in enumerate(items):
-            where = f"{name}:{_line(root, key, i)}"
-            if not isinstance(item, dict):
-                raise HomeError(f"{where}: mỗi mục phải có 'label:' (chữ trên nút) và 'page:' (tệp trong docs/vi/).")
-            label, page = item.get("label"), item.get("page")
-            if not isinstance(label, str) or not label.strip():
-                raise HomeError(f"{where}: thiếu 'label:' (chữ trên nút), ví dụ label: Cài ứng dụng VNeID.")
-            if not isinstance(page, str) or not page.endswith(".md"):
-                raise HomeError(f"{where}: 'page:' phải là một tệp .md trong docs/vi/, ví dụ page: huong-dan/cai-dat-vneid.md.")
+        for i, item in enumerate(record.data[key]):
+            page = item["page"].strip()
             if not (lang_dir / page).is_file():
-                raise HomeError(f"{where}: không có tệp docs/vi/{page}. Cách sửa: sửa lại tên tệp cho đúng.")
-            entries.append(Entry(label.strip(), page.strip()))
+                raise HomeError(f"{name}:{record.line(key, i)}: không có tệp docs/vi/{page}. "
+                                "Cách sửa: sửa lại tên tệp cho đúng.")
+            entries.append(Entry(item["label"].strip(), page))
         lists[key] = tuple(entries)
     if not MIN_TASKS <= len(lists["tasks"]) <= MAX_TASKS:
-        raise HomeError(f"{name}:{_line(root, 'tasks', 0)}: 'tasks:' có {len(lists['tasks'])} nút; cần từ {MIN_TASKS} "
+        raise HomeError(f"{name}:{record.line('tasks', 0)}: 'tasks:' có {len(lists['tasks'])} nút; cần từ {MIN_TASKS} "
                         f"đến {MAX_TASKS} nút, để tất cả vừa màn hình đầu tiên của điện thoại.")
     return Home(emergency=lists["emergency"], tasks=lists["tasks"])
 

@@ -74,6 +74,16 @@ DOMAINS = {
         "source_suffixes": {"type": "array", "items": _TEXT},
     },
 }
+HOME_ENTRY = {"type": "object", "required": ["label", "page"],
+              "properties": {"label": {"type": "string", "pattern": r"\S"},
+                             "page": {"type": "string", "pattern": r"\.md$"}}}
+HOME = {
+    "type": "object",
+    "required": ["emergency", "tasks"],
+    "properties": {"emergency": {"type": "array", "minItems": 1, "items": HOME_ENTRY},
+                   "tasks": {"type": "array", "minItems": 1, "items": HOME_ENTRY}},
+}
+
 HOTLINES = {
     "type": "object",
     "properties": {
@@ -222,6 +232,7 @@ SPECS: dict[str, Spec] = {
                        rules=(_ede_rules("status", "source", "wanted"), _unique("key"))),
     "domains.yml": Spec(DOMAINS),
     "hotlines.yml": Spec(HOTLINES),
+    "home.yml": Spec(HOME),
     "confusables-vi.yml": Spec(CONFUSABLES),
     "search-synonyms.yml": Spec(SYNONYMS),
     "videos.yml": Spec({}, code="VID001", yaml_code="VID001"),  # schema: media/video.py (one place)

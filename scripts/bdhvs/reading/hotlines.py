@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bdhvs import yamlfast
 
 CONFIRMED = ("ok", "verified")
 FEE_NOTE = "gọi số 1900 mất phí"
@@ -44,10 +43,10 @@ class Hotline:
 def load(path: Path) -> list[Hotline]:
     """Confirmed hotlines of data/hotlines.yml (none when the file is missing or broken:
     the data check reports a broken file with its line)."""
-    try:
-        data = yamlfast.safe_load(path.read_text(encoding="utf-8"))
-    except Exception:  # noqa: BLE001 - a broken file is reported by the data check (checks/data.py)
-        return []
+    from bdhvs.inputs import datafiles
+
+    record = datafiles.read_path(path, datafiles.SPECS["hotlines.yml"], root=path.parent.parent)
+    data = record.data if not record.errors else None  # the gate reports a broken file at its line
     out = []
     for item in (data or {}).get("hotlines") or [] if isinstance(data, dict) else []:
         if not isinstance(item, dict) or item.get("status") not in CONFIRMED:

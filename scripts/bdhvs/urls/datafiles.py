@@ -40,12 +40,13 @@ def check_file(path: Path, root: Path, data) -> list[Finding]:
     out: list[Finding] = []
     keys = FILES.get(path.name)
     if keys is not None:
-        try:
-            if path.is_symlink() or not path.is_file() or path.stat().st_size > 2_000_000:
-                return out
-            node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
-            return out  # the data-file reader reports what is unreadable
+        if path.is_symlink() or not path.is_file():
+            return out
+        from bdhvs.inputs import datafiles
+
+        node = datafiles.read(path.name, path.parent, root=root).node
+        if node is None:
+            return out  # the gate's data-file reader reports what is unreadable
         for key, value in _scalars(node, keys):
             text = str(value.value)
             found = policy.verdict(text, "source", data, decoded=True)
