@@ -143,11 +143,12 @@
     var rules = {}, stopPhrases = [];
 
     // Drop question words ("làm sao", "thế nào") when other words remain. Typed without
-    // marks they are compared folded, with marks as written.
+    // marks they are compared folded, with marks as written. Function words (rules.fn:
+    // "tại", "của", not in the index) typed with marks are dropped too.
     function withoutQuestionWords(terms) {
       var out = [], i = 0;
       while (i < terms.length) {
-        var skip = 0;
+        var skip = (rules.fn || []).indexOf(terms[i]) >= 0 ? 1 : 0;
         stopPhrases.forEach(function (p) {
           if (p.length <= skip || i + p.length > terms.length) return;
           var same = p.every(function (w, k) {
@@ -253,7 +254,8 @@
               Object.keys(spellings).forEach(function (written) {
                 var postings = spellings[written], id = 0, own = [];
                 var any = written === "*"; // a piece of a run-together name: spelling unknown
-                var exact = marked && !any && sameSpelling(written, t);
+                var addr = written === "/"; // a word of the page's address: spelling unknown, own idf
+                var exact = marked && !any && !addr && sameSpelling(written, t);
                 // "tài" (of "tài khoản") typed as "tai" without "khoan": probably not meant.
                 var half = !marked && bound[written] && !partnerTyped(terms, ti, bound[written][1], bound[written][0]);
                 for (var i = 0; i < postings.length; i += 2) {
@@ -263,17 +265,18 @@
                   if (!pages[id]) { pages[id] = true; df++; }
                 }
                 own.forEach(function (pw) {
-                  var p = perPage[pw[0]] || (perPage[pw[0]] = { w: 0, exact: false });
-                  p.w += pw[1] * (any ? 0 : idfOf(own.length)) * (marked && !exact && !any ? OTHER_SPELLING : 1) *
-                    (half ? rules.boundFactor : 1);
-                  p.any = (p.any || 0) + (any ? pw[1] : 0);
+                  var p = perPage[pw[0]] || (perPage[pw[0]] = { w: 0, any: 0, exact: false });
+                  // One word typed is one word of the page: its best spelling there, not their sum.
+                  p.w = Math.max(p.w, pw[1] * (any ? 0 : idfOf(own.length)) *
+                    (marked && !exact && !any && !addr ? OTHER_SPELLING : 1) * (half ? rules.boundFactor : 1));
+                  p.any = Math.max(p.any, any ? pw[1] : 0);
                   p.exact = p.exact || exact;
                 });
               });
               Object.keys(perPage).forEach(function (id) {
                 var k = l + "/" + id, hit = hits[k] || (hits[k] = { lang: l, id: +id, per: {}, exact: false });
                 // A piece of a run-together name counts with the idf of the folded word.
-                var w = perPage[id].w + (perPage[id].any || 0) * idfOf(df);
+                var w = Math.max(perPage[id].w, perPage[id].any * idfOf(df));
                 // On Ede pages, a page written in Ede is preferred to an equal Vietnamese one.
                 var value = w * similarity * (ede && l !== "vi" ? 1.25 : 1);
                 hit.per[ti] = Math.max(hit.per[ti] || 0, value);
