@@ -80,8 +80,9 @@ RULE_PAGES = {
                                 "tại quầy. Tài khoản cần mật khẩu.</p>", "guide", "", ""),
     "tai-nghe/index.html": ("Dùng tai nghe khi gọi ngân hàng", FILLER + "<p>Cắm tai nghe trước khi gọi quầy.</p>",
                             "guide", "", ""),
-    # A complete last word: "gia" is a word ("giả"); "giấy" only starts with it.
-    "vi-giay-to/index.html": ("Ví trong ứng dụng", FILLER + "<p>Ứng dụng có ví giấy tờ. Giấy tờ trong ví. Thêm "
+    # A complete last word: "gia" is a word ("giả"); "giấy" only starts with it (in the text only:
+    # the address names the page by its title, as editors do, so it adds no "giay").
+    "vi-trong-ung-dung/index.html": ("Ví trong ứng dụng", FILLER + "<p>Ứng dụng có ví giấy tờ. Giấy tờ trong ví. Thêm "
                               "giấy tờ mới.</p>", "guide", "", ""),
     "ung-dung-la/index.html": ("Ứng dụng lạ", FILLER + "<p>Ứng dụng giả đòi quyền lạ.</p>", "guide", "", ""),
     # Address words: the file is named "bao-ve-mat-khau"; the page never says "bảo vệ".

@@ -254,7 +254,9 @@
               Object.keys(spellings).forEach(function (written) {
                 var postings = spellings[written], id = 0, own = [];
                 var any = written === "*"; // a piece of a run-together name: spelling unknown
-                var addr = written === "/"; // a word of the page's address: spelling unknown, own idf
+                // A word of the page's address ("/"): spelling unknown, so typed with marks it counts
+                // as another spelling; its own idf (few addresses hold a word).
+                var addr = written === "/";
                 var exact = marked && !any && !addr && sameSpelling(written, t);
                 // "tài" (of "tài khoản") typed as "tai" without "khoan": probably not meant.
                 var half = !marked && bound[written] && !partnerTyped(terms, ti, bound[written][1], bound[written][0]);
@@ -268,7 +270,7 @@
                   var p = perPage[pw[0]] || (perPage[pw[0]] = { w: 0, any: 0, exact: false });
                   // One word typed is one word of the page: its best spelling there, not their sum.
                   p.w = Math.max(p.w, pw[1] * (any ? 0 : idfOf(own.length)) *
-                    (marked && !exact && !any && !addr ? OTHER_SPELLING : 1) * (half ? rules.boundFactor : 1));
+                    (marked && !exact && !any ? OTHER_SPELLING : 1) * (half ? rules.boundFactor : 1));
                   p.any = Math.max(p.any, any ? pw[1] : 0);
                   p.exact = p.exact || exact;
                 });
