@@ -31,7 +31,8 @@ words the same way, so the rules below are written into each language's ``meta.j
    Typed without marks, the word matches the other spellings only: "tai" is "tải"/"tài".
 5. One spelling per page: a word typed without marks counts, on each page, the spelling of
    it that weighs most there, not the sum of every spelling the page holds (a page with
-   "tài" and "tại" in its title is not twice "tai").
+   "tài" and "tại" in its title is not twice "tai"); its rarity (idf) is that of the folded
+   word, since the reader did not say which spelling ("danh" is not rare because "đánh" is).
 6. ``BOUND``: a spelling that is almost always the first (or second) half of one two-word
    term ("tài" in "tài khoản") counts ×``BOUND_FACTOR`` for a word typed without marks when
    the query does not hold the other half: "tai vneid" means "tải", not "tài (khoản)".
