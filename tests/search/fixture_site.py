@@ -85,6 +85,11 @@ RULE_PAGES = {
     "vi-trong-ung-dung/index.html": ("Ví trong ứng dụng", FILLER + "<p>Ứng dụng có ví giấy tờ. Giấy tờ trong ví. Thêm "
                               "giấy tờ mới.</p>", "guide", "", ""),
     "ung-dung-la/index.html": ("Ứng dụng lạ", FILLER + "<p>Ứng dụng giả đòi quyền lạ.</p>", "guide", "", ""),
+    # Function words: "tại" (at) is in this title; "tải" (download) only in the other page's text.
+    "lam-giay-tai-xa/index.html": ("Làm giấy khai sinh tại xã", FILLER + "<p>Mang giấy tờ đến xã.</p>",
+                                   "guide", "", ""),
+    "tai-ban-khai/index.html": ("Bản khai sinh trên điện thoại", FILLER + "<p>Tải bản khai sinh về máy.</p>",
+                                "guide", "", ""),
     # Address words: the file is named "bao-ve-mat-khau"; the page never says "bảo vệ".
     "bao-ve-mat-khau/index.html": ("Đừng đọc điều bí mật", FILLER + "<p>Không đọc mật khẩu cho ai.</p>",
                                    "guide", "", ""),
@@ -101,6 +106,7 @@ EDE_FALLBACKS = [p for p in list(VI_PAGES) + list(RULE_PAGES) if "ede/" + p not 
 
 # The data files the index reads (data_dir): a synonyms file and a glossary.
 SYNONYMS_YML = """question_words: [làm sao, để, thì]
+function_words: [tại, của]
 synonyms:
   - words: [cài đặt, tải]
     source: bài thử của bộ kiểm tra

@@ -50,6 +50,13 @@ def test_a_half_of_a_two_word_term_typed_alone(page, fixture_server):
     assert top(page, fixture_server, "tai khoan ngan hang")[0] == "mo-tai-khoan/"
 
 
+def test_function_words_are_not_what_a_reader_types(page, fixture_server):
+    # "tai" without marks is "tải" (download), not the "tại" (at) of the other page's title.
+    assert top(page, fixture_server, "tai khai sinh")[0] == "tai-ban-khai/"
+    # Typed with marks, "tại" is dropped: "khai sinh tại xã" still finds the page about the commune.
+    assert top(page, fixture_server, "khai sinh tại xã")[0] == "lam-giay-tai-xa/"
+
+
 def test_a_complete_last_word_outranks_longer_words_it_starts(page, fixture_server):
     # "gia" is a word (giả): pages saying "giấy" three times come after the page saying "giả".
     assert top(page, fixture_server, "ung dung gia")[0] == "ung-dung-la/"
