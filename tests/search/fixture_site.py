@@ -80,10 +80,16 @@ RULE_PAGES = {
                                 "tại quầy. Tài khoản cần mật khẩu.</p>", "guide", "", ""),
     "tai-nghe/index.html": ("Dùng tai nghe khi gọi ngân hàng", FILLER + "<p>Cắm tai nghe trước khi gọi quầy.</p>",
                             "guide", "", ""),
-    # A complete last word: "gia" is a word ("giả"); "giấy" only starts with it.
-    "vi-giay-to/index.html": ("Ví trong ứng dụng", FILLER + "<p>Ứng dụng có ví giấy tờ. Giấy tờ trong ví. Thêm "
+    # A complete last word: "gia" is a word ("giả"); "giấy" only starts with it (in the text only:
+    # the address names the page by its title, as editors do, so it adds no "giay").
+    "vi-trong-ung-dung/index.html": ("Ví trong ứng dụng", FILLER + "<p>Ứng dụng có ví giấy tờ. Giấy tờ trong ví. Thêm "
                               "giấy tờ mới.</p>", "guide", "", ""),
     "ung-dung-la/index.html": ("Ứng dụng lạ", FILLER + "<p>Ứng dụng giả đòi quyền lạ.</p>", "guide", "", ""),
+    # Function words: "tại" (at) is in this title; "tải" (download) only in the other page's text.
+    "lam-giay-tai-xa/index.html": ("Làm giấy khai sinh tại xã", FILLER + "<p>Mang giấy tờ đến xã.</p>",
+                                   "guide", "", ""),
+    "tai-ban-khai/index.html": ("Bản khai sinh trên điện thoại", FILLER + "<p>Tải bản khai sinh về máy.</p>",
+                                "guide", "", ""),
     # Address words: the file is named "bao-ve-mat-khau"; the page never says "bảo vệ".
     "bao-ve-mat-khau/index.html": ("Đừng đọc điều bí mật", FILLER + "<p>Không đọc mật khẩu cho ai.</p>",
                                    "guide", "", ""),
@@ -100,6 +106,7 @@ EDE_FALLBACKS = [p for p in list(VI_PAGES) + list(RULE_PAGES) if "ede/" + p not 
 
 # The data files the index reads (data_dir): a synonyms file and a glossary.
 SYNONYMS_YML = """question_words: [làm sao, để, thì]
+function_words: [tại, của]
 synonyms:
   - words: [cài đặt, tải]
     source: bài thử của bộ kiểm tra

@@ -50,6 +50,7 @@ def test_glossary_reference_and_abbreviation(tmp_path):
     ("synonyms:\n  - words: [tải, Tải]\n    source: x\n", 2, "cần ít nhất hai cách viết"),
     ("synonyms:\n  - words: [tải, cài đặt\n", (2, 3), "YAML sai cú pháp"),  # the unclosed "[" (line 2) or EOF
     ("question_words: làm sao\n", 1, "'question_words' phải là danh sách"),
+    ("function_words: [tại, làm sao]\n", 1, "'function_words' phải là danh sách các chữ đơn"),
     ("synonym:\n  - words: [a, b]\n", 1, "Mục 'synonym' không dùng được"),
 ])
 def test_mistakes_are_reported_with_file_and_line_in_vietnamese(tmp_path, text, line, words):
@@ -139,3 +140,26 @@ def test_held_out_queries_name_existing_guides_and_cover_every_new_one():
     asked = {s for q in queries for s in q.expected}
     assert all((guides / f"{slug}.md").is_file() for slug in asked)
     assert len(asked) >= 13 and len(queries) >= 39
+
+
+def test_function_words_are_not_indexed_and_reach_the_browser(tmp_path):
+    # "tại" (at) in a title must not make "tai" typed without marks find the page: the
+    # reader typing "tai vneid" means "tải" (download) or "tài" (khoản), never "tại".
+    found = synonyms.load(settings.DATA_DIR)
+    assert {"tại", "của", "và"} <= set(found.function_words)
+    assert not {"bị", "số", "bạn"} & set(found.function_words)  # words people search for
+    record = writer.Record("x/index.html", "Đăng ký tại Công an xã", "", "Đăng ký tại Công an xã. Tải về máy.")
+    site = tmp_path / "site"
+    (site / "x").mkdir(parents=True)
+    out = writer._write_language(site / "search-index" / "vi", "vi", [record], found)
+    shards = "".join(p.read_text(encoding="utf-8") for p in out if "/t/" in str(p))
+    assert '"tải"' in shards and '"tại"' not in shards
+    meta = next(p for p in out if p.name == "meta.js").read_text(encoding="utf-8")
+    assert '"fn":[' in meta and '"tại"' in meta
+
+
+def test_address_words_only_where_the_title_and_headings_do_not_say_them():
+    # "bảo vệ" is in the address only ("về" in the text is another word); "tài khoản" is in the title.
+    record = writer.Record("huong-dan/bao-ve-tai-khoan/index.html", "Giữ an toàn tài khoản", "Các bước",
+                           "Giữ an toàn tài khoản. Các bước. Quay về trang đầu.")
+    assert writer.add_address_words(record) == {"bao": writer.HEADING_WEIGHT, "ve": writer.HEADING_WEIGHT}

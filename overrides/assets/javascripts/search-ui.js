@@ -143,11 +143,12 @@
     var rules = {}, stopPhrases = [];
 
     // Drop question words ("làm sao", "thế nào") when other words remain. Typed without
-    // marks they are compared folded, with marks as written.
+    // marks they are compared folded, with marks as written. So are function words typed
+    // with marks (rules.fn: "tại", not in the index).
     function withoutQuestionWords(terms) {
       var out = [], i = 0;
       while (i < terms.length) {
-        var skip = 0;
+        var skip = (rules.fn || []).indexOf(terms[i]) >= 0 ? 1 : 0;
         stopPhrases.forEach(function (p) {
           if (p.length <= skip || i + p.length > terms.length) return;
           var same = p.every(function (w, k) {
@@ -246,36 +247,40 @@
               // Whole-word matches count fully, prefix matches less ("vne" → "vneid"), and
               // much less for a word that is not the last one (the reader finished typing it).
               var similarity = word === tf ? 1 : (0.5 + 0.5 * tf.length / word.length) * (whole[ti] || complete ? 0.4 : 1);
-              var spellings = shard[word], perPage = {}, pages = {}, df = 0;
-              // Each spelling is its own word: "tai" typed without marks finds "tải" and
-              // "tài", and the rarer one says more (idf per spelling, not per folded word).
+              var spellings = shard[word], perPage = {}, pages = {}, df = 0, lists = [];
               var idfOf = function (count) { return Math.log(1 + n / Math.max(count, 1)); };
               Object.keys(spellings).forEach(function (written) {
                 var postings = spellings[written], id = 0, own = [];
-                var any = written === "*"; // a piece of a run-together name: spelling unknown
-                var exact = marked && !any && sameSpelling(written, t);
-                // "tài" (of "tài khoản") typed as "tai" without "khoan": probably not meant.
-                var half = !marked && bound[written] && !partnerTyped(terms, ti, bound[written][1], bound[written][0]);
                 for (var i = 0; i < postings.length; i += 2) {
                   id += postings[i];
                   if (l === "vi" && ede && !meta.edeSet[id]) continue; // translated in Ede
                   own.push([id, postings[i + 1]]);
                   if (!pages[id]) { pages[id] = true; df++; }
                 }
+                lists.push([written, own]);
+              });
+              lists.forEach(function (entry) {
+                var written = entry[0], own = entry[1];
+                // Spelling unknown: "*" a piece of a run-together name, "/" a word of the page's address.
+                var any = written === "*", addr = written === "/";
+                var exact = marked && !any && !addr && sameSpelling(written, t);
+                // "tài" (of "tài khoản") typed as "tai" without "khoan": probably not meant.
+                var half = !marked && bound[written] && !partnerTyped(terms, ti, bound[written][1], bound[written][0]);
+                // idf: typed with marks, of the spelling; without, of the folded word ("danh" is not
+                // rare because "đánh" is); "/" of the addresses holding it.
+                var idf = idfOf(addr || (marked && !any) ? own.length : df);
                 own.forEach(function (pw) {
                   var p = perPage[pw[0]] || (perPage[pw[0]] = { w: 0, exact: false });
-                  p.w += pw[1] * (any ? 0 : idfOf(own.length)) * (marked && !exact && !any ? OTHER_SPELLING : 1) *
-                    (half ? rules.boundFactor : 1);
-                  p.any = (p.any || 0) + (any ? pw[1] : 0);
+                  // One word typed is one word of the page: its best spelling there, not their sum.
+                  p.w = Math.max(p.w, pw[1] * idf * (marked && !exact && !any ? OTHER_SPELLING : 1) *
+                    (half ? rules.boundFactor : 1));
                   p.exact = p.exact || exact;
                 });
               });
               Object.keys(perPage).forEach(function (id) {
                 var k = l + "/" + id, hit = hits[k] || (hits[k] = { lang: l, id: +id, per: {}, exact: false });
-                // A piece of a run-together name counts with the idf of the folded word.
-                var w = perPage[id].w + (perPage[id].any || 0) * idfOf(df);
                 // On Ede pages, a page written in Ede is preferred to an equal Vietnamese one.
-                var value = w * similarity * (ede && l !== "vi" ? 1.25 : 1);
+                var value = perPage[id].w * similarity * (ede && l !== "vi" ? 1.25 : 1);
                 hit.per[ti] = Math.max(hit.per[ti] || 0, value);
                 hit.exact = hit.exact || perPage[id].exact;
               });

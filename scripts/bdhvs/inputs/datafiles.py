@@ -110,6 +110,7 @@ SYNONYMS = {
     "type": "object",
     "properties": {
         "question_words": {"type": "array", "items": {"type": ["string", "number"]}},
+        "function_words": {"type": "array", "items": {"type": ["string", "number"]}},
         "synonyms": {"type": "array", "items": {
             "type": "object", "required": ["words"],
             "properties": {"words": {"type": "array", "minItems": 1, "items": {"type": ["string", "number"]}},

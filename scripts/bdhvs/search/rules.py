@@ -25,7 +25,15 @@ words the same way, so the rules below are written into each language's ``meta.j
    the mark keys are folded away (aa→a, ee→e, oo→o, dd→d; w after an a, o or u is
    dropped, a w with none before it is ư). The
    decoded word is used only when it is a word of the index.
-4. ``BOUND``: a spelling that is almost always the first (or second) half of one two-word
+4. Function words (``function_words`` of data/search-synonyms.yml: tại, của, và…) are not
+   indexed in the spelling written (the writer leaves them out); a word typed WITH marks that
+   is one of them is dropped from a query that has other words (``rules.fn`` in meta.js).
+   Typed without marks, the word matches the other spellings only: "tai" is "tải"/"tài".
+5. One spelling per page: a word typed without marks counts, on each page, the spelling of
+   it that weighs most there, not the sum of every spelling the page holds (a page with
+   "tài" and "tại" in its title is not twice "tai"); its rarity (idf) is that of the folded
+   word, since the reader did not say which spelling ("danh" is not rare because "đánh" is).
+6. ``BOUND``: a spelling that is almost always the first (or second) half of one two-word
    term ("tài" in "tài khoản") counts ×``BOUND_FACTOR`` for a word typed without marks when
    the query does not hold the other half: "tai vneid" means "tải", not "tài (khoản)".
    The index writer finds these spellings in the pages (:func:`bound_spellings`).
@@ -128,10 +136,11 @@ def bound_spellings(texts: list[list[str]]) -> dict[str, list[str]]:
     return dict(sorted(out.items()))
 
 
-def for_browser(question_words: list[str], bound: dict[str, list[str]] | None = None) -> dict:
+def for_browser(question_words: list[str], bound: dict[str, list[str]] | None = None,
+                function_words: list[str] = ()) -> dict:
     """What search-ui.js needs to treat typed words like the index did (in meta.js)."""
     return {"fold": [list(rule) for rule in FOLD_RULES], "listing": LISTING_FACTOR,
-            "stop": sorted(set(question_words)), "telex": TELEX,
+            "stop": sorted(set(question_words)), "fn": sorted(set(function_words)), "telex": TELEX,
             "bound": bound or {}, "boundFactor": BOUND_FACTOR}
 
 

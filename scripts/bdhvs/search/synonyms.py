@@ -15,6 +15,9 @@ finds the page. Sources of groups, all in one list (:func:`load`):
   spellings people write (Đắk Lắk / Đắc Lắc / Daklak …).
 
 ``question_words`` (làm sao, thế nào…) are dropped from a query that has other words.
+``function_words`` (tại, của, và…: words that say nothing of what a page is about) are not
+indexed, spelled as written: "tai" typed without marks then means "tải" or "tài", never
+"tại"; typed with marks they are dropped from a query that has other words.
 
 Mistakes give findings (DATA-YAML, DATA-ENTRY) in Vietnamese with file and line, shown by
 ``bdhvs check``; the build shows them as warnings (``--strict`` fails) and skips the entry.
@@ -58,6 +61,7 @@ class Group:
 class Synonyms:
     groups: list[Group] = field(default_factory=list)
     question_words: list[str] = field(default_factory=list)
+    function_words: list[str] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
 
 
@@ -146,14 +150,21 @@ def load(data_dir: Path | None = None) -> Synonyms:
         problem(root, "Tệp phải có hai mục 'question_words:' và 'synonyms:' (không phải một danh sách)")
         return out
     for key in doc:
-        if key not in ("question_words", "synonyms"):
-            problem(_key(root, key), f"Mục '{key}' không dùng được; chỉ có 'question_words' và 'synonyms'")
+        if key not in ("question_words", "function_words", "synonyms"):
+            problem(_key(root, key), f"Mục '{key}' không dùng được; chỉ có 'question_words', "
+                                     "'function_words' và 'synonyms'")
     words_node = _child(root, "question_words")
     words = doc.get("question_words") or []
     if not isinstance(words, list) or not all(isinstance(w, str) and tokenize(w) for w in words):
         problem(words_node, "'question_words' phải là danh sách các từ, ví dụ: [làm sao, thế nào]")
     else:
         out.question_words = [" ".join(tokenize(w)) for w in words]
+    fn_node = _child(root, "function_words")
+    fn_words = doc.get("function_words") or []
+    if not isinstance(fn_words, list) or not all(isinstance(w, str) and len(tokenize(w)) == 1 for w in fn_words):
+        problem(fn_node, "'function_words' phải là danh sách các chữ đơn, viết đủ dấu, ví dụ: [tại, của, và]")
+    else:
+        out.function_words = sorted({tokenize(w)[0] for w in fn_words})
     items = doc.get("synonyms") or []
     items_node = _child(root, "synonyms")
     if not isinstance(items, list):

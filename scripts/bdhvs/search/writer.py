@@ -201,18 +201,22 @@ def add_split_words(weights: dict[str, int], vocabulary: dict[str, int]) -> dict
     return out
 
 
-def add_address_words(path: str, weights: dict[str, int], extra: dict[str, int]) -> dict[str, int]:
+ADDRESS_SPELLING = "/"  # the written form of a word of the page's address: spelling unknown
+
+
+def add_address_words(record: Record) -> dict[str, int]:
     """The words of the page's address ("huong-dan/bao-ve-tai-khoan/" → bao ve tai khoan),
     weighted like a heading: editors name a page's file after what it does, in the words
     people type ("bảo vệ tài khoản" finds the page titled "giữ an toàn tài khoản"). Only
-    words the page does not already hold; spelling unknown (``ANY_SPELLING``)."""
+    words the page's title, headings and front matter do not already hold (folded: "tai"
+    of an address is the "tài" of the title; "ve" is not the "về" of the text). Their
+    spelling is ``ADDRESS_SPELLING`` (marks unknown), with its own rarity in the browser:
+    few addresses hold a word."""
+    path = record.path
     folder = path.rsplit("/", 2)[-2] if path.endswith("index.html") and "/" in path else path.rsplit(".", 1)[0]
-    held = {fold(w) for w in weights} | set(extra)
-    out = dict(extra)
-    for piece in folder.split("-"):
-        if len(piece) >= 2 and piece.isalpha() and fold(piece) not in held:
-            out[fold(piece)] = HEADING_WEIGHT
-    return out
+    strong = {fold(w) for w in tokenize(record.title) + tokenize(record.headings) + tokenize(record.front)}
+    return {fold(piece): HEADING_WEIGHT for piece in folder.split("-")
+            if len(piece) >= 2 and piece.isalpha() and fold(piece) not in strong}
 
 
 # Editor strings (titles, excerpts) in the index are JSON strings shown with textContent;
@@ -246,6 +250,9 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
     # folded word -> written word -> [(page id, weight)]
     terms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     all_weights = [page_weights(record, found.groups if lang == "vi" else []) for record in records]
+    if lang == "vi":  # function words (tại, của…) say nothing of what a page is about: not indexed
+        dropped = set(found.function_words)
+        all_weights = [{w: n for w, n in weights.items() if w not in dropped} for weights in all_weights]
     vocabulary: dict[str, int] = defaultdict(int)  # folded word -> pages holding it
     for weights in all_weights:
         for folded in {fold(w) for w in weights}:
@@ -253,9 +260,10 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
     for page_id, record in enumerate(records):
         for word, weight in all_weights[page_id].items():
             terms[fold(word)][word].append((page_id, weight))
-        extra = add_split_words(all_weights[page_id], vocabulary)
-        for folded, weight in add_address_words(record.path, all_weights[page_id], extra).items():
+        for folded, weight in add_split_words(all_weights[page_id], vocabulary).items():
             terms[folded][ANY_SPELLING].append((page_id, weight))
+        for folded, weight in add_address_words(record).items():
+            terms[folded][ADDRESS_SPELLING].append((page_id, weight))
         shown = record.excerpt if record.excerpt is not None else record.text
         body = shown[len(record.title):].lstrip() if shown.startswith(record.title) else shown
         page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
@@ -283,7 +291,8 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
             "ede": [i for i, r in enumerate(records) if r.ede_path],
             "x": [i for i, r in enumerate(records) if r.listing],
             "rules": rules.for_browser(found.question_words,
-                                       rules.bound_spellings([tokenize(r.text) for r in records]))}
+                                       rules.bound_spellings([tokenize(r.text) for r in records]),
+                                       found.function_words)}
     path = out / "meta.js"
     path.write_text(_js("meta", lang, meta), encoding="utf-8")
     written.append(path)
