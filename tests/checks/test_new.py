@@ -28,7 +28,11 @@ def test_scaffold_creates_guide_media_folder_and_ede_stub(tmp_path):
     findings = runner.check_paths([docs / "vi/huong-dan/dang-ky-thu.md"], runner.Options(root=tmp_path, docs_dir=docs))
     # the placeholder source, and the reminder to write the self-check (a warning: questions are
     # written from the finished guide, never by the template)
-    assert [(f.line, f.code) for f in findings] == [(1, "GUIDE-NO-SELFCHECK"), (14, "URL-DOMAIN")]
+    assert [(f.line, f.code) for f in findings] == [(1, "GUIDE-NO-SELFCHECK"), (15, "URL-DOMAIN")]
+    # written in the repository's one front-matter style, Ede stub too (no FM-STYLE)
+    styled = runner.Options(root=tmp_path, docs_dir=docs, front_style=True)
+    both = [docs / "vi/huong-dan/dang-ky-thu.md", docs / "ede/huong-dan/dang-ky-thu.md"]
+    assert [f for f in runner.check_paths(both, styled) if f.code == "FM-STYLE"] == []
 
     ede, problems = load(docs / "ede/huong-dan/dang-ky-thu.md", root=tmp_path, docs_dir=docs)
     assert problems == [] and ede.meta["translation"] == {"source": "huong-dan/dang-ky-thu.md", "status": "draft"}

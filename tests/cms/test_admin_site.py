@@ -28,7 +28,10 @@ def test_admin_is_self_hosted_and_noindex(site):
     assert '<meta name="robots" content="noindex, nofollow">' in html
     scripts = re.findall(r'<script src="([^"]+)"', html)
     v = bundle.pinned_version()
-    assert scripts == [f"boot.js?v={v}", f"decap-cms.js?v={v}", f"admin.js?v={v}"]  # boot.js: Decap waits for admin.js
+    # boot.js: Decap waits for admin.js; js-yaml + frontstyle.js: the project's front-matter format
+    assert scripts == [f"boot.js?v={v}", f"decap-cms.js?v={v}", f"js-yaml.min.js?v={v}", f"frontstyle.js?v={v}",
+                       f"admin.js?v={v}"]
+    assert (admin / "js-yaml.min.js").is_file() and (admin / "frontstyle.js").is_file()
     assert "<script>" not in html  # no inline script
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000 and (admin / "config.yml").is_file()
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)  # nothing from a CDN

@@ -8,18 +8,20 @@ from pathlib import Path
 
 from conftest import ROOT, build_site, write_fixture_config
 
+# In the repository's one front-matter style (content/frontstyle.py), as every guide of docs/.
 GUIDE = """---
 title: Hướng dẫn thử
 description: Hướng dẫn thử dùng trong kiểm thử trang góp ý bằng điện thoại.
 page_type: guide
-audience: [citizens]
+audience:
+  - citizens
 platform: vneid
-plan_task: "III.4"
+plan_task: III.4
 time_minutes: 5
 prerequisites:
   - Điện thoại có cài VNeID.
 sources:
-  - title: "Nguồn thử"
+  - title: Nguồn thử
     publisher: Báo thử
     url: https://example.gov.vn/nguon-thu
     date: 2025-07-05

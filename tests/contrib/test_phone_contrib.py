@@ -250,3 +250,86 @@ def test_phone_refuses_a_package_over_5_mb(server, phone, tmp_path):
     status = page.get_by_role("status")
     status.filter(has_text="quá 5 MB").wait_for(timeout=60_000)
     assert page.get_by_role("link", name="Tải gói về máy").count() == 0
+
+
+# Web Share, as a phone offers it (Android Chrome: Zalo, e-mail): the test stands in for the
+# share sheet and keeps the File objects the page hands over.
+SHARE_SHEET = """
+window.__shared = [];
+Object.defineProperty(Navigator.prototype, 'canShare', {configurable: true,
+  value: function (data) { return !!(data && data.files && data.files.length); }});
+Object.defineProperty(Navigator.prototype, 'share', {configurable: true,
+  value: function (data) {
+    return Promise.all(data.files.map(function (f) { return f.text(); })).then(function (texts) {
+      window.__shared.push({title: data.title, files: data.files.map(function (f, i) {
+        return {name: f.name, type: f.type, size: f.size, text: texts[i]}; })});
+    });
+  }});
+"""
+NO_SHARE = "delete Navigator.prototype.share; delete Navigator.prototype.canShare;"
+
+
+def fill_review(page, server):
+    page.goto(server.url + "bien-tap/kiem-tra-tung-buoc/")
+    page.get_by_label("Bài hướng dẫn").select_option("thu")
+    page.locator('[data-step="1"]').get_by_label("Màn hình giống").check()
+    page.get_by_label("Vai trò của bạn").fill(ROLE)
+    page.get_by_role("button", name="Tạo gói góp ý").click()
+    page.get_by_role("link", name="Tải gói về máy").wait_for()
+
+
+def test_the_package_goes_to_the_share_sheet_as_one_text_file(server, new_page):
+    phone_page = new_page(**PHONE, locale="vi-VN", accept_downloads=True)
+    page = phone_page.page
+    page.add_init_script(SHARE_SHEET)
+    fill_review(page, server)
+    page.get_by_role("button", name="Gửi qua Zalo, thư…").click()
+    page.wait_for_function("window.__shared.length === 1")
+    shared = page.evaluate("window.__shared")[0]
+    [file] = shared["files"]
+    assert file["name"].startswith("gop-y-review-thu-") and file["name"].endswith(".txt")
+    assert file["type"] == "text/plain" and shared["title"] == file["name"]
+    data = json.loads(file["text"])
+    assert data["kind"] == "review" and data["guide"] == "thu" and data["role"] == ROLE
+    assert [(s["step"], s["result"]) for s in data["steps"]] == [(1, "giong")]
+    with page.expect_download() as info:  # the same package can still be saved on the phone
+        page.get_by_role("link", name="Tải gói về máy").click()
+    assert Path(info.value.path()).read_text(encoding="utf-8") == file["text"]
+    assert phone_page.third_party(server.url.rstrip("/")) == []
+
+
+def test_without_web_share_the_page_offers_the_download_only(server, new_page, tmp_path):
+    page = new_page(**PHONE, locale="vi-VN", accept_downloads=True).page
+    page.add_init_script(NO_SHARE)
+    fill_review(page, server)
+    assert page.evaluate("typeof navigator.share") == "undefined"
+    expect_no_share = page.get_by_role("button", name="Gửi qua Zalo, thư…")
+    assert expect_no_share.count() == 0
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Tải gói về máy").click()
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert data["kind"] == "review" and data["steps"][0]["result"] == "giong"
+
+
+# The microphone and blob: media are allowed on the contributors' pages only (headers.py
+# CONTRIB_PATHS; the test server sends the production headers, nginx too: tests/classroom).
+ASK_MICROPHONE = """() => navigator.mediaDevices.getUserMedia({audio: true})
+  .then((s) => { s.getTracks().forEach((t) => t.stop()); return 'allowed'; }, (e) => e.name)"""
+PLAY_BLOB = """() => new Promise((resolve) => {
+  document.addEventListener('securitypolicyviolation', (e) => resolve('blocked ' + e.violatedDirective));
+  const audio = new Audio(URL.createObjectURL(new Blob([new Uint8Array(64)], {type: 'audio/ogg'})));
+  audio.addEventListener('error', () => setTimeout(() => resolve('loaded-or-decode-error'), 300));
+  audio.load();
+  setTimeout(() => resolve('nothing'), 3000);
+})"""
+
+
+def test_microphone_and_blob_media_only_on_the_contributors_pages(server, phone):
+    page = phone.page  # fake microphone, permission granted to the site
+    page.goto(server.url + "bien-tap/dich-tieng-ede/")
+    assert page.evaluate(ASK_MICROPHONE) == "allowed"
+    assert page.evaluate(PLAY_BLOB) == "loaded-or-decode-error"  # fetched: media-src allows blob:
+    for citizen in ("huong-dan/thu/", ""):
+        page.goto(server.url + citizen)
+        assert page.evaluate(ASK_MICROPHONE) == "NotAllowedError", citizen  # Permissions-Policy microphone=()
+        assert page.evaluate(PLAY_BLOB) == "blocked media-src", citizen

@@ -44,7 +44,7 @@ class NodeSet:
 AUDIT = NodeSet("công cụ kiểm tra (Lighthouse, Nu Html Checker)", TOOLS_DIR / "audit",
                 ("vnu-jar/build/dist/vnu.jar", "lighthouse/cli/index.js"))
 CMS = NodeSet("trình biên tập (Decap CMS)", TOOLS_DIR / "cms",
-              ("decap-cms/dist/decap-cms.js", "decap-server/dist/index.js"))
+              ("decap-cms/dist/decap-cms.js", "decap-server/dist/index.js", "js-yaml/dist/js-yaml.min.js"))
 
 VNU_JAR = AUDIT.path("vnu-jar/build/dist/vnu.jar")
 LIGHTHOUSE = AUDIT.path("lighthouse/cli/index.js")

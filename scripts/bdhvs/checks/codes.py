@@ -85,6 +85,10 @@ _ALL = [
     Code("FM-SELF-REVIEW", "FM", "Người dịch tự duyệt bản dịch của mình",
          "Một người KHÁC nói tiếng Êđê đọc lại bản dịch rồi người quản trị chạy "
          "`bdhvs translate <trang> --review \"<vai trò người duyệt>\"`; trước đó để status: draft."),
+    Code("FM-STYLE", "FM", "Phần đầu trang chưa viết theo kiểu chung của kho",
+         "Chạy `bdhvs check --fix`: công cụ viết lại phần đầu trang theo kiểu chung (thứ tự trường, danh sách "
+         "gạch đầu dòng, dấu ngoặc kép chỉ khi cần), giống hệt trình biên tập trên trình duyệt; giá trị và nội dung "
+         "bài giữ nguyên.", autofix=True),
     Code("FM-VALUE", "FM", "Giá trị không nằm trong danh sách cho phép", "Chọn một giá trị trong danh sách được gợi ý."),
     Code("FM-FORMAT", "FM", "Giá trị viết sai dạng", "Viết lại theo dạng được gợi ý."),
     Code("FM-LENGTH", "FM", "Giá trị quá ngắn, quá dài hoặc ngoài khoảng cho phép", "Sửa giá trị theo giới hạn được nêu."),

@@ -9,7 +9,9 @@
 4. legacy-encoding conversion (TCVN3, VNI, UTF-8 read as cp1252) on lines the detectors flag;
 5. Unicode NFC (Ede ê̆ ô̆ ơ̆ ư̆ stay base letter + U+0306: they have no precomposed form);
 6. tone-mark placement old → new style (QĐ 1989 Điều 8) in Vietnamese prose, except the
-   phrases of data/tone-exceptions.txt.
+   phrases of data/tone-exceptions.txt;
+7. a page's front matter rewritten in the repository's one style (content/frontstyle.py):
+   same values, body byte for byte (FM-STYLE).
 
 Nothing else is ever rewritten. Files are written atomically (temporary file in the same
 folder, flushed, then renamed over the original), so a crash never leaves half a file.
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bdhvs.files import write_atomic
-from bdhvs.checks import encoding, legacy, links, locallinks, prose, tones
+from bdhvs.checks import encoding, frontstyle, legacy, links, locallinks, prose, tones
 from bdhvs.checks.data import ProjectData
 from bdhvs.checks.hygiene import exception_spans
 from bdhvs.checks.source import Document, load
@@ -156,7 +158,18 @@ def fix_text(doc: Document, data: ProjectData) -> tuple[str, list[Change]]:
     changes += more
     doc2 = _reload(doc, text)
     text, more = _tone_pass(doc2, data)
+    changes += more
+    text, more = _style_pass(_reload(doc2, text))
     return text, changes + more
+
+
+def _style_pass(doc: Document) -> tuple[str, list[Change]]:
+    if doc.kind != "page":
+        return doc.text, []
+    text, line = frontstyle.fix(doc.text)
+    if not line:
+        return doc.text, []
+    return text, [Change(line, "viết lại phần đầu trang theo kiểu chung của kho (giá trị giữ nguyên)")]
 
 
 def _reload(doc: Document, text: str) -> Document:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bdhvs import settings
 from bdhvs.checks import (
-    data as data_mod, dateranges, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy,
+    data as data_mod, dateranges, frontstyle, htmlsafety, hygiene, links, linksafety, locallinks, mdstyle, names, privacy,
     prose, redaction, selfreview, sitelinks, spelling, staffnotes,
 )
 from bdhvs.checks import guidekit
@@ -33,6 +33,14 @@ class Options:
     docs_dir: Path = settings.DOCS_DIR
     data_dir: Path = settings.DATA_DIR
     style: bool = True  # run pymarkdownlnt
+    # FM-STYLE (one front-matter style): the repository's own docs/ only (None: when
+    # docs_dir is settings.DOCS_DIR); fixtures and corpora keep the shapes they test.
+    front_style: bool | None = None
+
+    def front_style_applies(self) -> bool:
+        if self.front_style is not None:
+            return self.front_style
+        return self.docs_dir.resolve() == settings.DOCS_DIR.resolve()
     dictionary: Path | None = None
 
 
@@ -125,6 +133,8 @@ def check_document(doc: Document, ctx: Context) -> list[Finding]:
     if doc.kind in ("page", "markdown") and _in_docs(doc, ctx):
         out += dateranges.check(doc)
         out += selfreview.check(doc)
+        if ctx.options.front_style_applies():
+            out += frontstyle.check(doc)
         p = prose.analyse(doc)
         hygiene_out = hygiene.check(doc, p, ctx.data)
         out += hygiene_out

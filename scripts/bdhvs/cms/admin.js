@@ -12,29 +12,55 @@
 
   // No empty Ede files. Decap saves every language column of a guide, even one nobody
   // wrote in: the Ede column of an untranslated guide became a one-byte file
-  // docs/ede/huong-dan/<slug>.md (FILE-EMPTY, CI red; committed in --git mode). The local
-  // editor (`bdhvs cms`) talks to decap-server with fetch(); a file whose text is empty
-  // (or an empty front matter only) is left out of the save. The Vietnamese file, first,
+  // docs/ede/huong-dan/<slug>.md (FILE-EMPTY, CI red; committed in --git mode, and a pull
+  // request on the published editor). Every backend's persistEntry — the local editor's
+  // decap-server ("proxy") and GitHub on the published /admin/ alike — is wrapped here: a
+  // file whose text is blank (the front-matter format below writes nothing for an empty
+  // column, Decap adds one newline) is left out of the save. The Vietnamese file, first,
   // is always kept.
   var BLANK = /^\s*(---\s*---\s*)?$/;
-  var realFetch = window.fetch;
-  if (realFetch) {
-    window.fetch = function (input, init) {
-      var body = init && init.body;
-      if (typeof body === "string" && body.indexOf('"persistEntry"') !== -1) {
-        try {
-          var request = JSON.parse(body), params = request.params || {};
-          if (request.action === "persistEntry" && Array.isArray(params.dataFiles)) {
-            params.dataFiles = params.dataFiles.filter(function (file, i) {
-              return i === 0 || !BLANK.test(file.raw || "");
-            });
-            init = Object.assign({}, init, { body: JSON.stringify(request) });
-          }
-        } catch (e) { /* not JSON: sent unchanged */ }
-      }
-      return realFetch.call(this, input, init);
-    };
+  function withoutBlankFiles(entry) {
+    if (!entry || !Array.isArray(entry.dataFiles)) { return entry; }
+    return Object.assign({}, entry, { dataFiles: entry.dataFiles.filter(function (file, i) {
+      return i === 0 || !BLANK.test(file.raw || "");
+    }) });
   }
+  ["github", "proxy", "gitea", "gitlab", "bitbucket", "git-gateway"].forEach(function (name) {
+    var registered = CMS.getBackend && CMS.getBackend(name);
+    if (!registered || typeof registered.init !== "function") { return; }
+    var init = registered.init;
+    registered.init = function () {
+      var impl = init.apply(this, arguments), persist = impl.persistEntry;
+      impl.persistEntry = function (entry, options) { return persist.call(this, withoutBlankFiles(entry), options); };
+      return impl;
+    };
+  });
+
+  // One front-matter style (scripts/bdhvs/content/frontstyle.py): the guides and pages are
+  // written by frontstyle.js with the key order the build put in index.html, so opening a
+  // page and saving it changes no byte that was not edited. Read with js-yaml (YAML 1.2
+  // core schema: a date stays the text 2026-11-25); the body is everything after the
+  // closing --- line, kept byte for byte.
+  var FRONT = /^---[ \t]*\r?\n((?:[\s\S]*?\n)?)---[ \t]*(?:\r?\n|$)/;
+  var orderText = document.body.getAttribute("data-front-order");
+  if (window.bdhvsFrontStyle && window.jsyaml && orderText) {
+    var style = window.bdhvsFrontStyle.make(JSON.parse(orderText));
+    CMS.registerCustomFormat("bdhvs-frontmatter", "md", {
+      fromFile: function (content) {
+        var match = FRONT.exec(content || "");
+        if (!match) { return { body: content || "" }; }
+        var meta = window.jsyaml.load(match[1], { schema: window.jsyaml.CORE_SCHEMA }) || {};
+        if (typeof meta !== "object" || Array.isArray(meta)) { throw new Error("Phần đầu trang không phải các dòng khoá: giá trị"); }
+        return Object.assign({}, meta, { body: content.slice(match[0].length) });
+      },
+      toFile: function (data) {
+        var meta = Object.assign({}, data), body = meta.body == null ? "" : String(meta.body);
+        delete meta.body;
+        return style.join(meta, body);
+      }
+    });
+  }
+
   var text = CMS.getWidget("text"), markdown = CMS.getWidget("markdown");
   var id = 0;
 

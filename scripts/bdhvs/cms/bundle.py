@@ -12,6 +12,9 @@ NODE_MODULES = node_tools.CMS.node_modules
 PACKAGE = "decap-cms"
 MAIN = "decap-cms.js"
 PROXY_PACKAGE = "decap-server"
+# The YAML reader of the editor's front-matter format (admin.js): one UMD file, pinned in
+# tools/cms/package.json (the same version Decap's own gray-matter uses).
+YAML_PACKAGE = "js-yaml"
 
 
 def dist_dir(node_modules: Path | None = None) -> Path:
@@ -44,9 +47,14 @@ def files(node_modules: Path | None = None) -> list[Path]:
     return [main, *chunks, *wasm]
 
 
+def yaml_reader(node_modules: Path | None = None) -> Path:
+    return (node_modules or NODE_MODULES) / YAML_PACKAGE / "dist" / "js-yaml.min.js"
+
+
 def available(node_modules: Path | None = None) -> bool:
     """True when the pinned version is installed (a different one would not be the tested one)."""
-    return bool(files(node_modules)) and installed_version(node_modules) == pinned_version()
+    return (bool(files(node_modules)) and installed_version(node_modules) == pinned_version()
+            and yaml_reader(node_modules).is_file())
 
 
 def proxy_script(node_modules: Path | None = None) -> Path:

@@ -30,6 +30,8 @@ CONTRIBUTING_MEDIA = "https://github.com/{repo}/blob/main/CONTRIBUTING.md"  # se
 IMAGE_MAX_BYTES = 3_000_000
 BODY_WIDGET = "bdhvs-guide-body"  # registered by admin.js: Decap's text box + an image button
 NEW_GUIDES, GUIDES = "new_guides", "guides"
+# registered by admin.js: the one front-matter style (content/frontstyle.py, cms/frontstyle.js)
+FORMAT = "bdhvs-frontmatter"
 MANY_SELECT = "bdhvs-select-many"  # registered by admin.js: Decap's select, minus one side effect
 REVIEW_STATUS_LABELS = {"draft": "Bản nháp (chưa kiểm tra)", "reviewed": "Đã kiểm tra trong ứng dụng thật"}
 TRANSLATION_STATUS_LABELS = {"draft": "Bản nháp (chưa duyệt, không hiện cho bà con)",
@@ -412,7 +414,7 @@ def build(*, site_url: str = "", repo: str | None = None, branch: str | None = N
                 "description": ("Bài mới bằng tiếng Việt. Sau khi lưu, bài hiện trong “Hướng dẫn” để thêm ảnh, "
                                 "dịch sang tiếng Êđê và kiểm tra. Bài mới là bản nháp cho tới khi người kiểm tra "
                                 "làm thử trong ứng dụng thật."),
-                "folder": "docs/vi/huong-dan", "extension": "md", "format": "frontmatter",
+                "folder": "docs/vi/huong-dan", "extension": "md", "format": FORMAT,
                 "create": True, "delete": False, "identifier_field": "title", "summary": "{{title}}",
                 "filter": {"field": "page_type", "value": "guide"},
                 "media_folder": "/docs/huong-dan/{{filename}}", "public_folder": "../../huong-dan/{{filename}}",
@@ -422,7 +424,7 @@ def build(*, site_url: str = "", repo: str | None = None, branch: str | None = N
                 "name": GUIDES, "label": "Hướng dẫn", "label_singular": "hướng dẫn",
                 "description": ("Sửa bài, thêm ảnh, ghi kết quả kiểm tra. Cột bên phải là bản tiếng Êđê: người "
                                 "dịch điền ở đó (nút “Chép từ cột ngôn ngữ khác” chép sẵn phần tiếng Việt)."),
-                "folder": "docs", "path": "huong-dan/{{slug}}", "extension": "md", "format": "frontmatter",
+                "folder": "docs", "path": "huong-dan/{{slug}}", "extension": "md", "format": FORMAT,
                 "create": False, "delete": False, "i18n": True, "identifier_field": "title", "summary": "{{title}}",
                 "filter": {"field": "page_type", "value": "guide"},
                 "media_folder": "/docs/huong-dan/{{filename}}", "public_folder": "../../huong-dan/{{filename}}",
@@ -431,7 +433,7 @@ def build(*, site_url: str = "", repo: str | None = None, branch: str | None = N
             {
                 "name": "pages", "label": "Trang khác", "label_singular": "trang",
                 "description": "Trang chủ, Hỏi đáp, Hỗ trợ… (không phải bài hướng dẫn).",
-                "folder": "docs", "extension": "md", "format": "frontmatter", "create": False, "delete": False,
+                "folder": "docs", "extension": "md", "format": FORMAT, "create": False, "delete": False,
                 "identifier_field": "title",
                 "filter": {"field": "page_type", "value": "info"},
                 "fields": translatable(page_fields()),

@@ -23,6 +23,7 @@ log = logging.getLogger("mkdocs.plugins.bdhvs.cms")
 ADMIN_DIR = "admin"
 ADMIN_JS = Path(__file__).with_name("admin.js")
 BOOT_JS = Path(__file__).with_name("boot.js")
+FRONTSTYLE_JS = Path(__file__).with_name("frontstyle.js")
 
 
 def write_admin(site_dir: Path, site_url: str = "", node_modules: Path | None = None) -> bool:
@@ -47,6 +48,8 @@ def write_admin(site_dir: Path, site_url: str = "", node_modules: Path | None = 
     shutil.copyfile(BOOT_JS, admin / "boot.js")
     (admin / "admin.css").write_text(pages.ADMIN_CSS, encoding="utf-8")
     shutil.copyfile(ADMIN_JS, admin / "admin.js")
+    shutil.copyfile(FRONTSTYLE_JS, admin / "frontstyle.js")
+    _copy(bundle.yaml_reader(node_modules), admin / "js-yaml.min.js")
     return True
 
 

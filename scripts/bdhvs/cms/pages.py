@@ -3,7 +3,10 @@ inline script, so it runs under the /admin/ CSP) or, when the bundle is not inst
 a Vietnamese page saying how to get it. Both are `noindex`."""
 from __future__ import annotations
 
+import json
 from html import escape
+
+from bdhvs.content import frontstyle
 
 TITLE = "Trình biên tập — Bình dân học vụ số Krông Á"
 
@@ -20,10 +23,12 @@ HEAD = """<!doctype html>
 EDITOR = HEAD + """<link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link rel="stylesheet" href="admin.css">
 </head>
-<body data-login="{login}">
+<body data-login="{login}" data-front-order="{order}">
 <noscript><p>Trình biên tập cần bật JavaScript.</p></noscript>
 <script src="boot.js?v={version}"></script>
 <script src="{main}?v={version}"></script>
+<script src="js-yaml.min.js?v={version}"></script>
+<script src="frontstyle.js?v={version}"></script>
 <script src="admin.js?v={version}"></script>
 </body>
 </html>
@@ -81,7 +86,8 @@ def editor_html(main: str, version: str, login: bool = True) -> str:
     Without it, on any address other than this machine, admin.js shows NO_LOGIN instead of
     a login that goes to api.netlify.com and fails."""
     return EDITOR.format(title=escape(TITLE), main=escape(main), version=escape(version),
-                         login="github" if login else "none")
+                         login="github" if login else "none",
+                         order=escape(json.dumps(frontstyle.order_table(), separators=(",", ":")), quote=True))
 
 
 def missing_html(version: str) -> str:

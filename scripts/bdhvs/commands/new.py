@@ -14,31 +14,33 @@ import sys
 from pathlib import Path
 
 from bdhvs import settings
+from bdhvs.content import frontstyle
+from bdhvs.i18n import frontmatter
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER_URL = "https://example.com/thay-bang-dia-chi-nguon-that"
 
-GUIDE_TEMPLATE = """---
-title: VIẾT tên việc cần làm, ví dụ Đăng ký tài khoản VNeID mức 1
-description: VIẾT một câu ngắn nói trang này giúp người đọc làm được việc gì.
-page_type: guide
-audience: [citizens]
-platform: vneid
-plan_task: "III.4"
-time_minutes: 10
-prerequisites:
-  - VIẾT thứ cần có trước khi bắt đầu, ví dụ điện thoại có Internet.
-sources:
-  - title: VIẾT tên bài hoặc văn bản nguồn
-    publisher: VIẾT tên cơ quan hoặc tờ báo
-    url: {url}
-    date: {today}
-    # published: 2025   # năm (hoặc ngày, 2025-07-05) bài nguồn được đăng, nếu biết
-last_reviewed: {today}
-review:
-  status: draft
----
 
+def guide_meta(today: str, url: str = PLACEHOLDER_URL) -> dict:
+    """The new guide's front matter, written in the repository's one style (content/frontstyle.py).
+    A source's publication year goes in ``published:`` (2025, or 2025-07-05) when it is known."""
+    return {
+        "title": "VIẾT tên việc cần làm, ví dụ Đăng ký tài khoản VNeID mức 1",
+        "description": "VIẾT một câu ngắn nói trang này giúp người đọc làm được việc gì.",
+        "page_type": "guide",
+        "audience": ["citizens"],
+        "platform": "vneid",
+        "plan_task": "III.4",
+        "time_minutes": 10,
+        "prerequisites": ["VIẾT thứ cần có trước khi bắt đầu, ví dụ điện thoại có Internet."],
+        "sources": [{"title": "VIẾT tên bài hoặc văn bản nguồn", "publisher": "VIẾT tên cơ quan hoặc tờ báo",
+                     "url": url, "date": today}],
+        "last_reviewed": today,
+        "review": {"status": "draft"},
+    }
+
+
+GUIDE_BODY = """
 # VIẾT tên việc cần làm
 
 VIẾT một hoặc hai câu: trang này giúp bạn làm gì.
@@ -81,11 +83,7 @@ MEDIA_README = """Thư mục ảnh, video, âm thanh của bài hướng dẫn "
 - Bài viết nằm ở docs/vi/huong-dan/{slug}.md; bản tiếng Êđê ở docs/ede/huong-dan/{slug}.md.
 """
 
-EDE_STUB_TAIL = """translation:
-  source: huong-dan/{slug}.md
-  status: draft
----
-
+EDE_STUB_BODY = """
 Trang này chưa được dịch sang tiếng Êđê. Người biết tiếng Êđê dịch từ bài tiếng Việt
 docs/vi/huong-dan/{slug}.md; trang chỉ hiện cho người dân sau khi được duyệt.
 """
@@ -112,7 +110,7 @@ def scaffold(slug: str, docs_dir: Path | None = None, today: dt.date | None = No
         raise ValueError(f"Đã có {guide.relative_to(docs_dir.parent)}; công cụ không ghi đè bài đang có.")
     today = today or dt.date.today()
     guide.parent.mkdir(parents=True, exist_ok=True)
-    guide.write_text(GUIDE_TEMPLATE.format(url=PLACEHOLDER_URL, today=today.isoformat()), encoding="utf-8")
+    guide.write_text(frontstyle.join(guide_meta(today.isoformat()), GUIDE_BODY), encoding="utf-8")
     media.mkdir(parents=True, exist_ok=True)
     readme = media / "README.txt"
     created = [guide]
@@ -137,9 +135,9 @@ def _ede_stub(slug: str, docs_dir: Path) -> Path:
     ede.parent.mkdir(parents=True, exist_ok=True)
     if not ede.exists():
         # Same front matter as the Vietnamese guide (the schema is the same) plus `translation`.
-        vi_text = (docs_dir / "vi" / "huong-dan" / f"{slug}.md").read_text(encoding="utf-8")
-        front = vi_text.split("\n---\n", 1)[0] + "\n"
-        ede.write_text(front + EDE_STUB_TAIL.format(slug=slug), encoding="utf-8")
+        vi_page = frontmatter.read(docs_dir / "vi" / "huong-dan" / f"{slug}.md")
+        meta = dict(vi_page.meta, translation={"source": f"huong-dan/{slug}.md", "status": "draft"})
+        ede.write_text(frontstyle.join(meta, EDE_STUB_BODY.format(slug=slug)), encoding="utf-8")
     return ede
 
 

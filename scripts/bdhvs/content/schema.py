@@ -3,7 +3,7 @@
 Every Markdown page under docs/vi/ and docs/ede/ starts with YAML front matter whose
 ``page_type`` selects the schema. `bdhvs check` validates it (code FM…) and the build
 fails on an invalid guide. Keep this the ONE definition: the guide template
-(GUIDE_TEMPLATE in commands/new.py), the checks and the tests all read it.
+(guide_meta in commands/new.py), the checks and the tests all read it.
 """
 from __future__ import annotations
 

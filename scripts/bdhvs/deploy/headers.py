@@ -19,9 +19,7 @@ CSP: dict[str, list[str]] = {
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
-    # blob: lets the contributors' page (docs/vi/bien-tap/dich-tieng-ede.md) play back a
-    # recording made on the phone before it is packaged; only the site's own scripts run.
-    "media-src": ["'self'", "blob:"],
+    "media-src": ["'self'"],  # blob: only on the contributors' pages (CONTRIB_CSP)
     "connect-src": ["'self'"],
     "worker-src": ["'self'"],
     "frame-src": [YOUTUBE_PLAYER],
@@ -43,9 +41,21 @@ SECURITY_HEADERS: dict[str, str] = {
     # YouTube's privacy-enhanced player refuses to play without the site's origin as referrer.
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "SAMEORIGIN",
-    # microphone=(self): the Ede recording page (contrib.js) asks for it; frames (YouTube) never get it.
-    "Permissions-Policy": "camera=(), microphone=(self), geolocation=(), payment=(), usb=()",
+    # No page for citizens may use the microphone (microphone=(self) only on CONTRIB_PATHS).
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+# The contributors' phone pages (docs/vi/bien-tap/, scripts/bdhvs/contrib/; the Ede mirror
+# under /ede/bien-tap/): "Dịch và đọc tiếng Êđê" records the step spoken in Ede
+# (MediaRecorder -> microphone=(self); frames never get it) and plays the recording back
+# before it is packaged (media-src blob:). Only there; every other page keeps microphone=().
+CONTRIB_PATHS = ("/bien-tap/", "/ede/bien-tap/")
+CONTRIB_CSP: dict[str, list[str]] = {**CSP, "media-src": ["'self'", "blob:"]}
+CONTRIB_SECURITY_HEADERS: dict[str, str] = {
+    **SECURITY_HEADERS,
+    "Content-Security-Policy": csp_value(CONTRIB_CSP),
+    "Permissions-Policy": "camera=(), microphone=(self), geolocation=(), payment=(), usb=()",
 }
 
 # The browser editor at /admin/ (Decap CMS, scripts/bdhvs/cms/) gets its OWN, looser policy;
@@ -83,8 +93,13 @@ ADMIN_SECURITY_HEADERS: dict[str, str] = {
 
 
 def security_headers(path: str) -> dict[str, str]:
-    """The security headers for a path inside the site: the editor's under /admin/."""
-    return ADMIN_SECURITY_HEADERS if path.startswith(ADMIN_PATH) else SECURITY_HEADERS
+    """The security headers for a path inside the site: the editor's under /admin/, the
+    contributors' pages' under CONTRIB_PATHS, the citizens' everywhere else."""
+    if path.startswith(ADMIN_PATH):
+        return ADMIN_SECURITY_HEADERS
+    if path.startswith(CONTRIB_PATHS):
+        return CONTRIB_SECURITY_HEADERS
+    return SECURITY_HEADERS
 
 
 # HSTS only once the whole host answers on HTTPS with a valid certificate: browsers then

@@ -40,6 +40,13 @@ def nginx(site_url: str = DEFAULT_SITE_URL, base: str = DEFAULT_BASE) -> str:
     admin_security = "\n".join(f'            add_header {k} "{v}" always;'
                                 for k, v in headers.ADMIN_SECURITY_HEADERS.items())
     admin_alias = "" if prefix == "/" else f"\n            alias {base}/current{headers.ADMIN_PATH};"
+    contrib_security = "\n".join(f'            add_header {k} "{v}" always;'
+                                  for k, v in headers.CONTRIB_SECURITY_HEADERS.items())
+    contrib = "\n".join(
+        f"""        location {prefix}{path.lstrip("/")} {{{"" if prefix == "/" else f"{chr(10)}            alias {base}/current{path};"}
+{contrib_security}
+            add_header Cache-Control $bdhvs_cache_control always;
+        }}""" for path in headers.CONTRIB_PATHS)
     gzip_types = " ".join(t for t in headers.COMPRESSIBLE if t != "text/html")
     root_line = (f"    root {base}/current;" if prefix == "/" else "    root /var/www/html;  # the commune site")
     charset_types = " ".join(sorted({m.split(";")[0] for m in headers.MIME_TYPES.values()
@@ -97,6 +104,10 @@ server {{
             add_header Cache-Control $bdhvs_cache_control always;
         }}
 
+        # The contributors' phone pages: the Ede recording page needs the microphone and
+        # plays the recording back (blob:); no citizen page gets either.
+{contrib}
+
         types {{
 {types}
         }}
@@ -120,6 +131,12 @@ def apache(site_url: str = DEFAULT_SITE_URL) -> str:
                        if headers.SECURITY_HEADERS.get(k) != v)
     admin = (f'  # The browser editor (Decap CMS) has its own, looser policy; no citizen page uses it.\n'
              f'  <If "%{{REQUEST_URI}} =~ m#^{prefix}{headers.ADMIN_PATH.lstrip("/")}#">\n{admin}\n  </If>')
+    contrib = "\n".join(f'    Header always set {k} "{v}"' for k, v in headers.CONTRIB_SECURITY_HEADERS.items()
+                         if headers.SECURITY_HEADERS.get(k) != v)
+    paths = "|".join(path.lstrip("/") for path in headers.CONTRIB_PATHS)
+    contrib = (f"  # The contributors' phone pages: the Ede recording page needs the microphone and plays\n"
+               f"  # the recording back (blob:); no citizen page gets either.\n"
+               f'  <If "%{{REQUEST_URI}} =~ m#^{prefix}(?:{paths})#">\n{contrib}\n  </If>')
     cache = "\n".join(
         f'  <If "%{{REQUEST_URI}} =~ m#{rx}#">\n    Header set Cache-Control "{value}"\n  </If>'
         if i == 0 else
@@ -149,6 +166,7 @@ ErrorDocument 404 {prefix}404.html
 <IfModule mod_headers.c>
 {security}
 {admin}
+{contrib}
   # HSTS: enable only when the whole host works over HTTPS. Start short, then a year:
   # Header always set Strict-Transport-Security "{headers.HSTS_FIRST}"
   # Header always set Strict-Transport-Security "{headers.HSTS}"

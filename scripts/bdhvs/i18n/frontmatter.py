@@ -1,6 +1,7 @@
 """Read and write the YAML front matter of a Markdown page, with Vietnamese errors.
 
-Only the translation tools write front matter (Ede pages). They never touch the
+The translation tools and `bdhvs inbox` write front matter through here, in the
+repository's one style (content/frontstyle.py). They never touch the
 Markdown body and never normalise letters: Ede ê̆ ô̆ ơ̆ ư̆ stay base letter + U+0306.
 """
 from __future__ import annotations
@@ -9,8 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from bdhvs.content import frontstyle
 from bdhvs.inputs import yamlsafe
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
@@ -55,11 +55,12 @@ def read(path: Path) -> Page:
 
 
 def dump(meta: dict) -> str:
-    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    """In the repository's one front-matter style (content/frontstyle.py)."""
+    return frontstyle.dump(meta)
 
 
 def join(meta: dict, body: str) -> str:
-    return "---\n" + dump(meta) + "---\n" + body
+    return frontstyle.join(meta, body)
 
 
 def write_meta(path: Path, meta: dict) -> None:

@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from bdhvs.contrib import steps as steps_mod
 from bdhvs.i18n import frontmatter, scaffold
@@ -43,31 +42,21 @@ class Changes:
     branch: str = ""
 
 
-def _scalar(value: str) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
-
-
 def set_review(text: str, role: str, date: str) -> tuple[str, bool]:
-    """The page with ``review:`` set to draft + reviewer + date, every other byte kept.
+    """The page with ``review:`` set to draft + reviewer + date, the front matter written in
+    the repository's one style (so only the review lines change), the body byte for byte.
     (text, changed); unchanged when the page is already reviewed."""
-    meta = frontmatter.split(text, "page").meta
-    review = meta.get("review") if isinstance(meta.get("review"), dict) else {}
+    try:
+        page = frontmatter.split(text, "page")
+    except frontmatter.PageError:
+        page = None
+    if page is None or not page.front_text.strip():
+        raise PackageError(["bài hướng dẫn không có phần đầu trang (front matter) đọc được."])
+    review = page.meta.get("review") if isinstance(page.meta.get("review"), dict) else {}
     if review.get("status") == "reviewed":
         return text, False
-    lines = text.split("\n")
-    end = lines.index("---", 1) if lines and lines[0] == "---" and "---" in lines[1:] else None
-    if end is None:
-        raise PackageError(["bài hướng dẫn không có phần đầu trang (front matter) đọc được."])
-    block = ["review:", "  status: draft", f"  reviewer: {_scalar(role)}", f"  date: {date}"]
-    start = next((i for i in range(1, end) if re.match(r"^review\s*:", lines[i])), None)
-    if start is None:
-        lines[end:end] = block
-    else:
-        stop = start + 1
-        while stop < end and (lines[stop].startswith((" ", "\t")) or not lines[stop].strip()):
-            stop += 1
-        lines[start:stop] = block
-    return "\n".join(lines), True
+    meta = dict(page.meta, review={"status": "draft", "reviewer": role, "date": date})
+    return frontmatter.join(meta, page.body), True
 
 
 def _note(pkg: Package, heading: str, body: list[str]) -> bytes:
