@@ -123,7 +123,7 @@ def test_nginx_serves_exactly_the_policy_of_the_test_server(site, nginx):
     samples = ["", "huong-dan/cai-dat-vneid/", "ede/", "assets/stylesheets/site.css",
                "assets/stylesheets/classroom.css", "assets/javascripts/classroom.js", "sitemap.xml",
                "khong-co-trang-nay/", "admin/", "admin/config.yml", "admin/admin.css"]
-    for pattern in ("assets/**/*.woff2", "**/*.webp", "**/*.vtt", "pagefind/**/*.pf_fragment",
+    for pattern in ("assets/stylesheets/bdhvs.*.min.css", "assets/javascripts/bdhvs.*.min.js", "assets/**/*.woff2", "**/*.webp", "**/*.vtt", "pagefind/**/*.pf_fragment",
                     "pagefind/**/*.pagefind", "pagefind/**/*.js", "**/*.svg"):
         found = sorted(site.glob(pattern))
         if found:
