@@ -57,3 +57,25 @@ def test_every_member_is_in_the_bundle_in_order(site):
     assert -1 not in positions and positions == sorted(positions), dict(zip(js_marks, positions))
     assert len(bundle.JS_MEMBERS) == len(js_marks)
     assert "/*" not in js  # minified: comments are not sent
+
+
+def test_a_script_that_fails_stops_only_itself(browser, tmp_path, monkeypatch):
+    """As separate files did: an error in one member (an old phone's browser) does not stop
+    the search button or the text-size controls that come after it in the bundle."""
+    folder = tmp_path / "assets" / "javascripts"
+    folder.mkdir(parents=True)
+    (folder / "broken.js").write_text("/* a member */ (function () { null.x; })();\n", encoding="utf-8")
+    (folder / "after.js").write_text("(function () { window.ranAfter = true; })()\n", encoding="utf-8")
+    monkeypatch.setattr(bundle, "JS_MEMBERS", ["broken.js", "after.js"])
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        page.set_content("<!doctype html><title>t</title>")
+        page.add_script_tag(content=bundle.js_bundle(tmp_path))
+        page.wait_for_timeout(50)
+        assert page.evaluate("window.ranAfter === true")
+        assert errors  # the failure is still reported
+    finally:
+        context.close()
