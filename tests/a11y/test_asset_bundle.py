@@ -79,3 +79,16 @@ def test_a_script_that_fails_stops_only_itself(browser, tmp_path, monkeypatch):
         assert errors  # the failure is still reported
     finally:
         context.close()
+
+
+def test_a_missing_member_is_a_clear_error_not_a_traceback(tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    monkeypatch.setattr(bundle, "JS_MEMBERS", ["khong-co.js"])
+    try:
+        bundle.js_bundle(tmp_path)
+    except PluginError as err:
+        assert "overrides/assets/javascripts/khong-co.js" in str(err) and "JS_MEMBERS" in str(err)
+    else:
+        raise AssertionError("no error for a missing member")

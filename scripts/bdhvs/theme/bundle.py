@@ -29,6 +29,7 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
+from mkdocs.exceptions import PluginError
 
 STYLESHEETS = "assets/stylesheets"
 SCRIPTS = "assets/javascripts"
@@ -69,12 +70,22 @@ def _hashed(folder: Path, text: str, suffix: str) -> Path:
     return target
 
 
+def _read(folder: Path, name: str) -> str:
+    path = folder / name
+    if not path.is_file():
+        raise PluginError(
+            f"Thiếu tệp overrides/assets/{folder.name}/{name} "
+            "mà scripts/bdhvs/theme/bundle.py gộp vào mọi trang. Khôi phục tệp đó, hoặc bỏ tên nó khỏi "
+            "CSS_MEMBERS / JS_MEMBERS trong bundle.py.")
+    return path.read_text(encoding="utf-8")
+
+
 def css_bundle(site_dir: Path) -> str:
     """Material's stylesheet (already cut down) followed by ours, minified."""
     folder = site_dir / STYLESHEETS
     theme = [p for p in folder.glob("main.*.min.css") if _THEME_CSS.fullmatch(p.name)]
     parts = [p.read_text(encoding="utf-8") for p in theme[:1]]
-    parts += [rcssmin.cssmin((folder / name).read_text(encoding="utf-8")) for name in CSS_MEMBERS]
+    parts += [rcssmin.cssmin(_read(folder, name)) for name in CSS_MEMBERS]
     return "\n".join(parts) + "\n"
 
 
@@ -85,7 +96,7 @@ def js_bundle(site_dir: Path) -> str:
     folder = site_dir / SCRIPTS
     parts = []
     for name in JS_MEMBERS:
-        code = rjsmin.jsmin((folder / name).read_text(encoding="utf-8"))
+        code = rjsmin.jsmin(_read(folder, name))
         parts.append(f"try{{{code};\n}}catch(e){{setTimeout(function(){{throw e}})}}")
     return "\n".join(parts) + "\n"
 
