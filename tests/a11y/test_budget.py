@@ -1,7 +1,8 @@
-"""Page-weight budget of every guide page, first visit, in a real Chromium on a phone:
-compressed bytes before images (settings.PAGE_BUDGET_BEFORE_IMAGES), request count,
-zero third-party requests, lazy images below the first screen. Deterministic: bytes are
-the gzip size of what the browser received (see bdhvs/audit/weight.py)."""
+"""Page-weight budget of every guide page opened cold (from a QR code) and of the home's
+first visit, in a real Chromium on a phone: compressed bytes before images
+(settings.PAGE_BUDGET_BEFORE_IMAGES, 30 kB), request count, zero third-party requests, lazy
+images below the first screen. Deterministic: bytes are the gzip size of what the browser
+received (see bdhvs/audit/weight.py)."""
 import pytest
 
 from a11y_pages import guide_paths
@@ -28,6 +29,28 @@ def weights(browser, server, site):
             inspect=lambda page: page.evaluate(IMAGES_BELOW_FOLD, PHONE["viewport"]["height"]))
         context.close()
     return out
+
+
+@pytest.fixture(scope="module")
+def home(browser, server):
+    """The home page, first visit (empty cache), as a phone on the village's network loads it."""
+    context = browser.new_context(**PHONE)
+    try:
+        return record_page_weight(context, server.url, server.origin)
+    finally:
+        context.close()
+
+
+def test_the_home_first_visit_stays_under_the_byte_budget(home):
+    assert home.by_kind("html") and home.by_kind("css") and home.by_kind("js")  # the recorder saw the page
+    assert home.before_images() <= settings.PAGE_BUDGET_BEFORE_IMAGES, (
+        f"{home.before_images():,} B > {settings.PAGE_BUDGET_BEFORE_IMAGES:,} B\n{home.describe()}")
+
+
+def test_the_home_first_visit_stays_under_the_request_budget(home):
+    before_images = [r.url for r in home.resources if r.kind not in {"image", "media"}]
+    assert len(before_images) <= settings.PAGE_REQUEST_BUDGET, "\n".join(before_images)
+    assert not home.third_party, home.third_party
 
 
 def test_every_guide_page_stays_under_the_byte_budget(weights):

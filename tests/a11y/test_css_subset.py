@@ -4,6 +4,7 @@ pixel the same with the subset as with Material's whole stylesheet."""
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import material
 import pytest
 from PIL import Image, ImageChops
 
-from bdhvs.theme import css_subset
+from bdhvs.theme import bundle, css_subset
 from conftest import PHONE, StaticServer
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,11 @@ def full_site(site, tmp_path_factory):
     subset = [p for p in (copy / "assets" / "stylesheets").glob("main.*.min.css")]
     assert len(subset) == 1
     shutil.copyfile(_material_css(), subset[0])
+    # Pages link the one bundled stylesheet (theme/bundle.py): rebuild it, same name, around
+    # the whole of Material's stylesheet.
+    bundled = list((copy / "assets" / "stylesheets").glob("bdhvs.*.min.css"))
+    assert len(bundled) == 1
+    bundled[0].write_text(bundle.css_bundle(copy), encoding="utf-8")
     return copy
 
 
@@ -54,7 +60,12 @@ def test_the_subset_is_much_smaller_and_the_only_theme_stylesheet(site):
     part = len(gzip.compress(files[0].read_bytes(), 6))
     assert part < 0.5 * whole, (part, whole)
     page = (site / "huong-dan" / "cai-dat-vneid" / "index.html").read_text(encoding="utf-8")
-    assert files[0].name in page and _material_css().name not in page
+    assert _material_css().name not in page and files[0].name not in page
+    # the page's one stylesheet starts with the subset (then the site's own styles)
+    linked = re.findall(r'href="[^"]*assets/stylesheets/([^"/]+\.css)"', page)
+    assert len(linked) == 1, linked
+    text = (site / "assets" / "stylesheets" / linked[0]).read_text(encoding="utf-8")
+    assert text.startswith(files[0].read_text(encoding="utf-8"))
 
 
 def _shots(browser, root: Path, out: Path) -> dict[str, Path]:

@@ -59,6 +59,8 @@ def test_every_projector_step_fits_a_1280x720_screen(server, browser, guides):  
     try:
         for path in _vi_guides(guides):
             page.goto(server.url + path + "?trinhchieu=1")
+            # the mode is loaded on demand (classroom.js -> projector.css, projector.js)
+            page.wait_for_function("() => document.documentElement.classList.contains('bdhvs-projector')")
             if not page.evaluate("document.documentElement.classList.contains('bdhvs-stepping')"):
                 continue
             count = page.evaluate("document.querySelectorAll('.bdhvs-step').length")

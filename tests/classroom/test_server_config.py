@@ -125,7 +125,7 @@ def test_nginx_serves_exactly_the_policy_of_the_test_server(site, nginx):
                "khong-co-trang-nay/", "admin/", "admin/config.yml", "admin/admin.css",
                # the contributors' pages: microphone and blob: media there only (headers.CONTRIB_PATHS)
                "bien-tap/dich-tieng-ede/", "ede/bien-tap/dich-tieng-ede/", "bien-tap/gop-y/"]
-    for pattern in ("assets/**/*.woff2", "**/*.webp", "**/*.vtt", "pagefind/**/*.pf_fragment",
+    for pattern in ("assets/stylesheets/bdhvs.*.min.css", "assets/javascripts/bdhvs.*.min.js", "assets/**/*.woff2", "**/*.webp", "**/*.vtt", "pagefind/**/*.pf_fragment",
                     "pagefind/**/*.pagefind", "pagefind/**/*.js", "**/*.svg"):
         found = sorted(site.glob(pattern))
         if found:

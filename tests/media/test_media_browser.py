@@ -185,13 +185,16 @@ def test_projector_mode_shows_pictures_large_and_keeps_the_audio_button(mserver,
     shot = page.locator("figure.bdhvs-shot img").nth(1)
     facade = page.locator("a.bdhvs-video__facade")
     normal = facade.evaluate("e => e.getBoundingClientRect().width")
-    page.evaluate("document.documentElement.classList.add('bdhvs-projector')")  # what classroom.js sets
+    page.click("[data-bdhvs=projector-toggle]")  # as a trainer does; the mode loads on demand
+    page.wait_for_function("() => document.documentElement.classList.contains('bdhvs-stepping')")
+    page.keyboard.press("PageDown")  # step 1 and its screenshot
     box = shot.evaluate("e => e.getBoundingClientRect()")
-    assert box["height"] <= 720 * 0.62 + 1  # the whole phone screen fits on the wall
+    assert box["height"] > 100 and box["height"] <= 720 * 0.62 + 1  # the whole phone screen fits on the wall
     assert abs(box["width"] / box["height"] - 600 / 1200) < 0.02  # not distorted
+    assert page.locator("ol li .bdhvs-audio__play").first.is_visible()
+    page.keyboard.press("End")  # what follows the steps: the video
     wide = facade.evaluate("e => e.getBoundingClientRect()")
     assert wide["height"] <= 720 and wide["width"] >= normal
-    assert page.locator("ol li .bdhvs-audio__play").first.is_visible()
 
 
 def test_images_and_audio_work_from_the_offline_bundle_over_file_urls(tmp_path_factory, new_page):

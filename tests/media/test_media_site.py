@@ -1,6 +1,8 @@
 """The fixture site, built with the real configuration: what the build publishes."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -89,11 +91,18 @@ def test_no_media_warning_in_the_build(msite, tmp_path_factory):
     assert "WARNING" not in output
 
 
-def test_media_css_and_js_load_only_on_pages_with_media(msite):
+def test_media_css_and_js_come_in_the_one_bundle_every_page_shares(msite):
+    """Issue 24: a page with pictures costs no extra request for their styles and script; the
+    one stylesheet and one script (theme/bundle.py) are the same file on every page (cached once)."""
     with_media = (msite / PAGE).read_text(encoding="utf-8")
     without = (msite / "index.html").read_text(encoding="utf-8")
-    assert "assets/stylesheets/media.css" in with_media and "assets/javascripts/media.js" in with_media
-    assert "media.css" not in without and "media.js" not in without
+    bundles = re.compile(r"assets/(?:stylesheets|javascripts)/(bdhvs\.[0-9a-f]{8}\.min\.(?:css|js))")
+    assert len(set(bundles.findall(with_media))) == 2
+    assert set(bundles.findall(with_media)) == set(bundles.findall(without))
+    for name in bundles.findall(with_media):
+        folder, mark = ("stylesheets", ".bdhvs-shot") if name.endswith(".css") else ("javascripts", "bdhvs-zoomed")
+        assert mark in (msite / "assets" / folder / name).read_text(encoding="utf-8")  # tap-to-zoom
+    assert "media.css" not in with_media and "media.js" not in with_media
 
 
 def test_a_screenshot_that_cannot_be_read_is_reported_not_published(tmp_path):
