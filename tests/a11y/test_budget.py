@@ -31,12 +31,13 @@ def weights(browser, server, site):
     return out
 
 
-@pytest.fixture(scope="module")
-def home(browser, server):
-    """The home page, first visit (empty cache), as a phone on the village's network loads it."""
+@pytest.fixture(scope="module", params=["", "ede/"], ids=["vi", "ede"])
+def home(request, browser, server):
+    """Each home page (Vietnamese, Ede: with the Ede font), first visit (empty cache), as a
+    phone on the village's network loads it."""
     context = browser.new_context(**PHONE)
     try:
-        return record_page_weight(context, server.url, server.origin)
+        return record_page_weight(context, server.url + request.param, server.origin)
     finally:
         context.close()
 
