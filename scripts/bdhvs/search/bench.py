@@ -24,7 +24,6 @@ import functools
 import gzip
 import http.server
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -109,29 +108,12 @@ def _sections(markdown: str) -> tuple[str, str, list[str]]:
     return front, parts[0], parts[1:]
 
 
-def generate_guides(docs_dir: Path, count: int, seed: int = 6) -> int:
-    """Add ``count`` guides built from sections of the real ones (docs_dir is a copy)."""
-    guide_dir = docs_dir / "vi" / "huong-dan"
-    real = [p for p in sorted(guide_dir.glob("*.md")) if p.name != "index.md"]
-    parsed = []
-    for path in real:
-        text = path.read_text(encoding="utf-8")
-        if "page_type: guide" in text:
-            parsed.append(_sections(text))
-    if not parsed:
-        raise RuntimeError("Không có hướng dẫn thật nào để làm mẫu (docs/vi/huong-dan/*.md).")
-    rng = random.Random(seed)
-    for n in range(count):
-        front, intro, sections = rng.choice(parsed)
-        pool = [s for _, _, secs in rng.sample(parsed, min(3, len(parsed))) for s in secs]
-        body = rng.sample(pool, min(len(pool), 6))
-        title_match = re.search(r"(?m)^title:\s*(.*)$", front)
-        title = f"{title_match.group(1).strip().strip(chr(34))} (bản thử {n + 1})"
-        front = re.sub(r"(?m)^title:.*$", f'title: "{title}"', front, count=1)
-        intro = re.sub(r"(?m)^# .*$", f"# {title}", intro, count=1)
-        (guide_dir / f"bench-{n + 1:04d}.md").write_text(f"---\n{front}---\n{intro}{''.join(body)}",
-                                                          encoding="utf-8")
-    return count
+def generate_guides(docs_dir: Path, count: int) -> int:
+    """Add ``count`` guides made from the real ones (bdhvs.bench.corpus: realistic titles,
+    descriptions, topics and bodies) to ``docs_dir`` (a copy of docs/)."""
+    from bdhvs.bench.corpus import generate
+
+    return len(generate(docs_dir, count))
 
 
 # ------------------------------------------------------------------ measuring
