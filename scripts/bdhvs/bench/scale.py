@@ -53,6 +53,7 @@ class SiteScale:
     extreme_paths: dict[str, str] = field(default_factory=dict)
     home: PageWeight | None = None
     search_index: int = 0
+    listing: int | None = None  # the list of every guide by topic (huong-dan/), its HTML gzip
     warnings: list[str] = field(default_factory=list)
 
 
@@ -145,6 +146,8 @@ def measure_site(result: SiteScale, site: Path, docs_dir: Path, browser, *, plai
                                        f"{weight.before_images():,} B")
         result.home = weigh("")
     result.search_index = search_index_bytes(site)
+    listing = site / "huong-dan" / "index.html"
+    result.listing = html_gzip(listing) if listing.is_file() else None
     return result
 
 
@@ -165,6 +168,7 @@ def rows_of(result: SiteScale) -> dict[str, float | None]:
         "max": m["max"].before_images() if "max" in m else None,
         "html_max": max(result.guide_html.values()) if result.guide_html else None,
         "home": result.home.total() if result.home else None,
+        "listing": result.listing,
         "search": result.search_index or None,
         "build": result.build_seconds,
     }
@@ -180,6 +184,7 @@ def format_table(today: SiteScale, big: SiteScale, plain: SiteScale, n: int) -> 
               ("max", "Trang hướng dẫn trước ảnh, lớn nhất (gzip)", budget),
               ("html_max", "…trong đó HTML của trang, lớn nhất (gzip)", None),
               ("home", "Trang chủ, lần đầu vào, mọi tệp (gzip)", HOME_BUDGET),
+              ("listing", "Trang danh sách hướng dẫn theo chủ đề, HTML (gzip)", None),
               ("search", "Chỉ mục tìm kiếm trên đĩa, mọi tệp (gzip)", None),
               ("build", "Thời gian dựng (mkdocs build, bộ nhớ đệm trống)", None))
     for key, label, limit in labels:

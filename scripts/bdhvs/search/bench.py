@@ -51,7 +51,8 @@ class Row:
     page_bytes: int  # a guide page until idle (everything it fetches, images included)
     search_bytes: int  # everything fetched for search until the first results show
     search_on_load: int  # part of search_bytes already fetched on page load (before searching)
-    results: int  # results shown for the query
+    results: int  # results the engine reports for the query
+    top: str = ""  # the first result's path ("huong-dan/x/")
 
     @property
     def meets_target(self) -> bool:
@@ -186,7 +187,10 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
             page.wait_for_selector(".md-search-result__meta", timeout=30000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(800)
-            results = page.locator(".md-search-result__item").count()
+            meta = page.locator(".md-search-result__meta").inner_text()
+            total = re.search(r"\d+", meta)  # "32 matching documents" (Material's own count)
+            results = int(total.group()) if total else page.locator(".md-search-result__item").count()
+            top = page.eval_on_selector(".md-search-result__item a", "a => a.href") if results else ""
             search_urls = [u for u in urls if _is_material_search(u)]
             early = [u for u in on_load if _is_material_search(u)]
             page_urls = [u for u in on_load if not _is_material_search(u)]
@@ -198,12 +202,13 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
                 timeout=30000)
             page.wait_for_load_state("networkidle")
             results = page.locator(".bdhvs-search__result").count()
+            top = page.eval_on_selector(".bdhvs-search__result", "a => a.href") if results else ""
             search_urls = urls[len(on_load):]
             early = []
             page_urls = on_load
         context.close()
         return (_sum(page_urls, origin, site), _sum(search_urls, origin, site), _sum(early, origin, site),
-                results)
+                results, _path(top, origin))
 
 
 PAGEFIND_HARNESS_HTML = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>
@@ -213,12 +218,18 @@ await pf.options({ baseUrl: "/" });
 const found = await pf.search(decodeURIComponent(location.hash.slice(1)));
 const top = found.results.slice(0, 8);
 await Promise.all(top.map((r) => r.data()));
-document.body.dataset.results = String(top.length);
+document.body.dataset.top = top.length ? (await top[0].data()).url : "";
+document.body.dataset.results = String(found.results.length);
 """
 
 
-def measure_pagefind(site: Path, *, browser) -> tuple[int, int]:
-    """Pagefind core cost on ``site`` (indexes it first): (first-query bytes, results)."""
+def _path(url: str, origin: str) -> str:
+    """A result's site path ("huong-dan/x/"), without origin, query or anchor."""
+    return url.removeprefix(origin).split("#")[0].split("?")[0].lstrip("/")
+
+
+def measure_pagefind(site: Path, *, browser) -> tuple[int, int, str]:
+    """Pagefind core cost on ``site`` (indexes it first): (first-query bytes, results, first result)."""
     from bdhvs.search.pagefind_index import build_index
 
     build_index(site)
@@ -232,9 +243,10 @@ def measure_pagefind(site: Path, *, browser) -> tuple[int, int]:
         page.goto(f"{origin}/bench-pagefind.html#{QUERY}")
         page.wait_for_function("document.body.dataset.results !== undefined", timeout=30000)
         results = int(page.evaluate("document.body.dataset.results"))
+        top = page.evaluate("document.body.dataset.top")
         context.close()
     search_urls = [u for u in urls if "/pagefind/" in u]
-    return _sum(search_urls, origin, site), results
+    return _sum(search_urls, origin, site), results, _path(top, origin)
 
 
 def _count_pages(site: Path) -> int:
@@ -282,14 +294,14 @@ def run_search_bench(guides: int = 1000, *, root: Path | None = None, keep: Path
                         log(f"• Dựng {label} — {engine} …")
                         build(root, docs_dir, site, work, material_search=material)
                     guide = _a_guide(site)
-                    page_bytes, search_bytes, early, results = measure(site, guide, material_search=material,
-                                                                       browser=browser)
-                    rows.append(Row(label, engine, _count_pages(site), page_bytes, search_bytes, early, results))
+                    page_bytes, search_bytes, early, results, top = measure(site, guide, material_search=material,
+                                                                            browser=browser)
+                    rows.append(Row(label, engine, _count_pages(site), page_bytes, search_bytes, early, results, top))
                     if not material:
                         log(f"• Đo Pagefind trên cùng trang ({label}) …")
-                        pf_bytes, pf_results = measure_pagefind(site, browser=browser)
+                        pf_bytes, pf_results, pf_top = measure_pagefind(site, browser=browser)
                         rows.append(Row(label, "Pagefind 1.5.2 (lõi)", rows[-1].pages, page_bytes, pf_bytes, 0,
-                                        pf_results))
+                                        pf_results, pf_top))
             browser.close()
     finally:
         if not keep:
@@ -306,19 +318,26 @@ def _a_guide(site: Path) -> str:
 
 
 def format_table(rows: list[Row]) -> str:
+    """A Markdown table (pasted as printed into README.md), then how it was measured."""
+    import datetime as dt
+
     def kb(n: int) -> str:
         return f"{n / 1024:.1f}"
 
     header = ("Trang web", "Bộ tìm kiếm", "Số trang", "Trang (kB)", "Lần tìm đầu (kB)",
-              "…trong đó tải sẵn khi mở trang (kB)", "Kết quả", "< 100 kB")
+              "…trong đó tải sẵn khi mở trang (kB)", "Kết quả", "Kết quả đầu", "< 100 kB")
     lines = [header]
     for r in rows:
+        top = r.top.removeprefix("huong-dan/").rstrip("/") or ("—" if not r.results else "/")
         lines.append((r.site, r.engine, str(r.pages), kb(r.page_bytes), kb(r.search_bytes), kb(r.search_on_load),
-                      str(r.results), "đạt" if r.meets_target else "không"))
+                      str(r.results), top, "đạt" if r.meets_target else "không"))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out = [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) for line in lines]
-    out.insert(1, "-+-".join("-" * w for w in widths))
+    out = ["| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + " |" for line in lines]
+    out.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(out) + (
-        f"\n\nTruy vấn: “{QUERY}”. Kích thước sau nén gzip (-6), như máy chủ có bật nén gửi đi. "
-        "Material tải cả chỉ mục tìm kiếm ngay khi mở trang, kể cả khi không ai tìm."
+        f"\n\nTruy vấn: “{QUERY}”, gõ từng phím như người dùng (Playwright, Chromium, điện thoại 360×740). "
+        "Kích thước sau nén gzip (-6), như máy chủ có bật nén gửi đi. Pagefind: mặc định của Pagefind và "
+        "`--root-selector article`, đo bằng API lõi (không có giao diện); Material: plugin `search` mặc định. "
+        "“Kết quả”: số trang mà bộ tìm kiếm báo tìm được (của dự án: số kết quả hiện ra). "
+        f"Đo ngày {dt.date.today():%d/%m/%Y} bằng `bdhvs search-bench`."
     )
