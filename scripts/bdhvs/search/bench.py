@@ -171,6 +171,12 @@ def _serve(site: Path):
         httpd.server_close()
 
 
+MATERIAL_ANSWERED = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return !!meta && (/\\d/.test(meta.textContent) || meta.textContent.includes("Không tìm thấy"));
+}"""
+
+
 def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[int, int, int, int]:
     with _serve(site) as origin:
         context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
@@ -184,7 +190,9 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
         if material_search:
             page.keyboard.press("/")  # Material's shortcut (our search is not loaded here)
             page.locator("input.md-search__input").press_sequentially(QUERY, delay=80)  # key by key
-            page.wait_for_selector(".md-search-result__meta", timeout=30000)
+            # Material answers once its worker has built the lunr index (at 1,000 guides that takes
+            # a while): until then the meta line says "Initializing search" and lists nothing.
+            page.wait_for_function(MATERIAL_ANSWERED, timeout=300000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(800)
             meta = page.locator(".md-search-result__meta").inner_text()
