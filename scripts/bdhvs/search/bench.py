@@ -38,6 +38,7 @@ from bdhvs import settings
 from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 
 QUERY = "dang ky vneid"
+MARKED_QUERY = "đăng ký vneid"  # the same words with their marks: Pagefind folds tone marks but not đ
 TARGET_FIRST_QUERY = 100 * 1024  # issue 6: first query < 100 kB compressed at 1,000 guides
 _PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind", ".woff2", ".webp",
                   ".png", ".jpg", ".jpeg")
@@ -53,6 +54,7 @@ class Row:
     search_on_load: int  # part of search_bytes already fetched on page load (before searching)
     results: int  # results the engine reports for the query
     top: str = ""  # the first result's path ("huong-dan/x/")
+    marked: tuple[int, str] | None = None  # (results, first result) for MARKED_QUERY (Pagefind)
 
     @property
     def meets_target(self) -> bool:
@@ -236,8 +238,9 @@ def _path(url: str, origin: str) -> str:
     return url.removeprefix(origin).split("#")[0].split("?")[0].lstrip("/")
 
 
-def measure_pagefind(site: Path, *, browser) -> tuple[int, int, str]:
-    """Pagefind core cost on ``site`` (indexes it first): (first-query bytes, results, first result)."""
+def measure_pagefind(site: Path, *, browser) -> tuple[int, int, str, tuple[int, str]]:
+    """Pagefind core cost on ``site`` (indexes it first): (first-query bytes, results, first result,
+    (results, first result) for MARKED_QUERY in a fresh page)."""
     from bdhvs.search.pagefind_index import build_index
 
     build_index(site)
@@ -252,9 +255,14 @@ def measure_pagefind(site: Path, *, browser) -> tuple[int, int, str]:
         page.wait_for_function("document.body.dataset.results !== undefined", timeout=30000)
         results = int(page.evaluate("document.body.dataset.results"))
         top = page.evaluate("document.body.dataset.top")
+        marked_page = context.new_page()
+        marked_page.goto(f"{origin}/bench-pagefind.html#{MARKED_QUERY}")
+        marked_page.wait_for_function("document.body.dataset.results !== undefined", timeout=30000)
+        marked = (int(marked_page.evaluate("document.body.dataset.results")),
+                  _path(marked_page.evaluate("document.body.dataset.top"), origin))
         context.close()
     search_urls = [u for u in urls if "/pagefind/" in u]
-    return _sum(search_urls, origin, site), results, _path(top, origin)
+    return _sum(search_urls, origin, site), results, _path(top, origin), marked
 
 
 def _count_pages(site: Path) -> int:
@@ -307,9 +315,9 @@ def run_search_bench(guides: int = 1000, *, root: Path | None = None, keep: Path
                     rows.append(Row(label, engine, _count_pages(site), page_bytes, search_bytes, early, results, top))
                     if not material:
                         log(f"• Đo Pagefind trên cùng trang ({label}) …")
-                        pf_bytes, pf_results, pf_top = measure_pagefind(site, browser=browser)
+                        pf_bytes, pf_results, pf_top, pf_marked = measure_pagefind(site, browser=browser)
                         rows.append(Row(label, "Pagefind 1.5.2 (lõi)", rows[-1].pages, page_bytes, pf_bytes, 0,
-                                        pf_results, pf_top))
+                                        pf_results, pf_top, pf_marked))
             browser.close()
     finally:
         if not keep:
@@ -342,7 +350,9 @@ def format_table(rows: list[Row]) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = ["| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + " |" for line in lines]
     out.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    return "\n".join(out) + (
+    marked = [f"{r.site}, {r.engine}, gõ có dấu “{MARKED_QUERY}”: {r.marked[0]} kết quả, kết quả đầu "
+              f"{r.marked[1].removeprefix('huong-dan/').rstrip('/') or '—'}." for r in rows if r.marked]
+    return "\n".join(out) + ("\n\n" + "\n".join(marked) if marked else "") + (
         f"\n\nTruy vấn: “{QUERY}”, gõ từng phím như người dùng (Playwright, Chromium, điện thoại 360×740). "
         "Kích thước sau nén gzip (-6), như máy chủ có bật nén gửi đi. Pagefind: mặc định của Pagefind và "
         "`--root-selector article`, đo bằng API lõi (không có giao diện); Material: plugin `search` mặc định. "
