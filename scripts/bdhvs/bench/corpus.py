@@ -44,25 +44,15 @@ class RealGuide:
     sections: list[str]
 
 
-def _split(markdown: str) -> tuple[dict, str] | None:
-    if not markdown.startswith("---\n"):
-        return None
-    try:
-        _, front, body = markdown.split("---\n", 2)
-        meta = yaml.safe_load(front)
-    except (ValueError, yaml.YAMLError):
-        return None
-    return (meta, body) if isinstance(meta, dict) else None
-
-
 def read_real_guides(docs_dir: Path) -> list[RealGuide]:
     """The real guides of ``docs_dir/vi/huong-dan`` (page_type: guide)."""
+    from bdhvs.content.guides import read_page  # through the gate, like every reader of pages
+
     out = []
     for path in sorted((docs_dir / "vi" / GUIDE_DIR).glob("*.md")):
-        parsed = _split(path.read_text(encoding="utf-8"))
-        if not parsed or parsed[0].get("page_type") != "guide":
+        meta, body = read_page(path, docs_dir)  # body without the blank line after the front matter
+        if meta.get("page_type") != "guide":
             continue
-        meta, body = parsed
         parts = re.split(r"(?m)^(?=## )", body)
         out.append(RealGuide(meta, parts[0], parts[1:]))
     if not out:
