@@ -78,3 +78,40 @@ def test_a_nav_entry_without_its_file_is_a_vietnamese_error(tmp_path):
         GuidesFeature(plugin=None).on_config(Config)
     message = str(info.value)
     assert message.startswith("mkdocs.yml:3:") and "docs/vi/huong-dan/s.md" in message and "Cách sửa" in message
+
+
+def _topic_nav(count):
+    """A MkDocs navigation: Hướng dẫn > VNeID with ``count`` pages (stand-ins for guides)."""
+    from mkdocs.structure.nav import Navigation, Section
+
+    class Item:
+        is_page, is_section, is_link, parent = True, False, False, None
+
+        def __init__(self, n):
+            self.title = f"Bài {n}"
+
+    pages = [Item(n) for n in range(count)]
+    topic = Section("VNeID", pages)
+    guides = Section("Hướng dẫn", [topic])
+    for page in pages:
+        page.parent = topic
+    topic.parent = guides
+    return Navigation([guides], []), topic, pages
+
+
+def test_a_small_topic_keeps_its_whole_menu():
+    nav, _, pages = _topic_nav(navigation.MENU_LIMIT)
+    assert navigation.menu_for(nav, pages[3], "Tất cả", "huong-dan/#vneid") is nav
+
+
+def test_a_big_topic_shows_the_guides_around_the_open_one_and_a_link_to_all():
+    nav, topic, pages = _topic_nav(300)
+    menu = navigation.menu_for(nav, pages[150], "Tất cả 300 bài: VNeID", "huong-dan/#vneid")
+    shown = menu.items[0].children[0].children
+    assert len(shown) == navigation.MENU_LIMIT + 1
+    assert pages[150] in shown and shown[:-1] == pages[140:160]
+    assert (shown[-1].title, shown[-1].url) == ("Tất cả 300 bài: VNeID", "huong-dan/#vneid")
+    assert len(topic.children) == 300 and nav.items[0].children[0] is topic  # the site's nav is unchanged
+    first = navigation.menu_for(nav, pages[0], "x", "y").items[0].children[0].children
+    last = navigation.menu_for(nav, pages[-1], "x", "y").items[0].children[0].children
+    assert first[:-1] == pages[:20] and last[:-1] == pages[-20:]

@@ -4,7 +4,8 @@ Rows: bytes of a guide page by type (first visit, gzip -6 as the shipped nginx c
 sends them), requests, third-party requests (blocked, so nothing leaves the machine),
 Lighthouse scores (mobile) on the home page and three guides in both languages, axe
 violations and Nu Html Checker errors over every page, and full build times for today's
-content and for a generated site of N guides x 2 languages (ratio to plain Material).
+content (ratio to plain Material); then, with N generated guides, the scale table of
+bdhvs.bench.scale (guide pages, home, search index and build time at N guides).
 The search benchmark's rows (bdhvs.search.bench) follow when it is importable.
 """
 from __future__ import annotations
@@ -42,9 +43,7 @@ class SiteResult:
     name: str
     build_seconds: float = 0.0  # today's content; ours from empty caches (a fresh clone)
     warm_build_seconds: float | None = None  # ours again, with the caches of a previous build
-    gen_build_seconds: float | None = None
     weight: object = None  # PageWeight of the measured guide page
-    gen_weight: object = None
     lighthouse: dict[str, dict] = field(default_factory=dict)
     axe: int | None = None
     axe_pages: int = 0
@@ -115,9 +114,6 @@ def run(*, guides: int = 1000, lighthouse: bool = True, audits: bool = True, sea
         keep: Path | None = None, log=print) -> tuple[str, list[SiteResult]]:
     from playwright.sync_api import sync_playwright
 
-    from bdhvs.audit.browser import record_page_weight
-    from bdhvs.audit.serve import GzipSiteServer
-
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bdhvs-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     ours, plain = SiteResult("Trang của dự án"), SiteResult("Material mặc định")
@@ -135,34 +131,23 @@ def run(*, guides: int = 1000, lighthouse: bool = True, audits: bool = True, sea
         ours.build_seconds = statistics.median(cold)
         ours.warm_build_seconds = statistics.median(warm)
         plain.build_seconds = statistics.median(plain_runs)
-        gen_sites = {}
-        if guides:
-            log(f"• Tạo {guides} hướng dẫn giả lập và dựng cả hai …")
-            docs = sites.generated_docs(work, guides)
-            shutil.rmtree(work / "cache-gen", ignore_errors=True)
-            gen = sites.build_ours(work, docs, name="ours-gen", cache_dir=work / "cache-gen")
-            ours.gen_build_seconds = gen.seconds
-            gen_plain = sites.build_plain(work, docs, name="plain-gen")
-            plain.gen_build_seconds = gen_plain.seconds
-            gen_sites = {"ours": gen.site, "plain": gen_plain.site}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             for result, site in ((ours, built_ours.site), (plain, built_plain.site)):
                 log(f"• Đo {result.name} …")
                 measure_site(result, site, browser, lighthouse=lighthouse, audits=audits, log=log,
                              plain=result is plain)
-            for result, key in ((ours, "ours"), (plain, "plain")):
-                if key in gen_sites:
-                    guide = pick_guides(gen_sites[key])[0]
-                    with GzipSiteServer(gen_sites[key], plain=key == "plain") as server:
-                        context = browser.new_context(**PHONE)
-                        result.gen_weight = record_page_weight(context, server.url + guide, server.origin)
-                        context.close()
             browser.close()
+        table = format_table(ours, plain, guides)
+        if guides:
+            from bdhvs.bench import scale
+
+            log(f"• Khi có {guides} hướng dẫn (bdhvs.bench.scale) …")
+            table += f"\n\n### Khi có {guides} hướng dẫn\n\n" + scale.run(
+                guides, work=work / "scale", today_site=built_ours.site, today_seconds=ours.build_seconds, log=log)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
-    table = format_table(ours, plain, guides)
     if search:
         table += "\n\n" + search_rows(guides, log)
     return table, [ours, plain]
@@ -199,9 +184,6 @@ def format_table(ours: SiteResult, plain: SiteResult, guides: int) -> str:
     add("Số yêu cầu (tất cả / trước ảnh)", f"{w_o.requests} / {before(w_o)}", f"{w_p.requests} / {before(w_p)}",
         f"trước ảnh ≤ {settings.PAGE_REQUEST_BUDGET}")
     add("Yêu cầu tới bên thứ ba", str(len(w_o.third_party)), str(len(w_p.third_party)), "0")
-    if ours.gen_weight is not None and plain.gen_weight is not None:
-        add(f"Tổng trước ảnh, site {guides} hướng dẫn (gzip)", _kb(ours.gen_weight.before_images()),
-            _kb(plain.gen_weight.before_images()), f"≤ {_kb(budget)}")
     for key in ours.lighthouse:
         o, p = ours.lighthouse[key], plain.lighthouse.get(key)
         fmt = lambda s: "—" if not s else f"{s['performance']}/{s['accessibility']}/{s['best-practices']}/{s['seo']}"  # noqa: E731
@@ -215,10 +197,6 @@ def format_table(ours: SiteResult, plain: SiteResult, guides: int) -> str:
         add("Thời gian dựng, nội dung hôm nay, dựng lại (có bộ nhớ đệm)", f"{ours.warm_build_seconds:.2f} s",
             f"{plain.build_seconds:.2f} s",
             f"tỉ lệ {ours.warm_build_seconds / plain.build_seconds:.2f} (≤ {BUILD_RATIO_LIMIT})")
-    if ours.gen_build_seconds is not None:
-        ratio = ours.gen_build_seconds / plain.gen_build_seconds
-        add(f"Thời gian dựng, {guides} hướng dẫn × 2 ngôn ngữ, lần đầu", f"{ours.gen_build_seconds:.1f} s",
-            f"{plain.gen_build_seconds:.1f} s", f"tỉ lệ {ratio:.2f} (≤ {BUILD_RATIO_LIMIT})")
     header = ("Chỉ số", ours.name, plain.name, "Ngân sách / mục tiêu")
     lines = [header, *rows]
     widths = [max(len(line[i]) for line in lines) for i in range(4)]

@@ -50,9 +50,10 @@ def _run_mkdocs(config: Path, site_dir: Path, *, strict: bool = False, cache_dir
 
 
 def build_ours(work: Path, docs_dir: Path | None = None, name: str = "ours", *,
-               cache_dir: Path | None = None) -> Built:
+               cache_dir: Path | None = None, edit_config=None) -> Built:
     """Our site; with ``docs_dir`` a copy of mkdocs.yml points at that folder; with
-    ``cache_dir`` the build caches live there (an empty folder = a fresh clone's build)."""
+    ``cache_dir`` the build caches live there (an empty folder = a fresh clone's build);
+    ``edit_config(text) -> text`` changes that copy further (e.g. one language only)."""
     config = settings.ROOT / "mkdocs.yml"
     strict = docs_dir is None
     if docs_dir is not None:
@@ -66,8 +67,9 @@ def build_ours(work: Path, docs_dir: Path | None = None, name: str = "ours", *,
             elif line.startswith("strict:"):
                 line = "strict: false"
             lines.append(line)
+        text = "\n".join(lines) + "\n"
         config = work / f"mkdocs-{name}.yml"
-        config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        config.write_text(edit_config(text) if edit_config else text, encoding="utf-8")
     site = work / f"site-{name}"
     return Built(site, _run_mkdocs(config, site, strict=strict, cache_dir=cache_dir))
 
@@ -105,16 +107,3 @@ def build_plain(work: Path, docs_root: Path | None = None, name: str = "plain") 
         config.write_text(yaml.safe_dump(plain_config(docs_dir), allow_unicode=True, sort_keys=False), encoding="utf-8")
         seconds += _run_mkdocs(config, dest)  # --clean empties only dest: site/ede/ keeps site/
     return Built(site, seconds)
-
-
-def generated_docs(work: Path, guides: int) -> Path:
-    """A copy of docs/ with ``guides`` more guides (the search benchmark's generator:
-    guides made of sections of the real ones, so pages look like ours)."""
-    from bdhvs.search.bench import generate_guides
-
-    docs = work / "docs-generated"
-    if docs.exists():
-        shutil.rmtree(docs)
-    shutil.copytree(settings.DOCS_DIR, docs)
-    generate_guides(docs, guides)
-    return docs

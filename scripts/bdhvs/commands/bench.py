@@ -8,7 +8,11 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "bench", help="Đo dung lượng, yêu cầu mạng, Lighthouse, axe, lỗi HTML và thời gian dựng; so với Material mặc định")
     parser.add_argument("--guides", type=int, default=1000,
-                        help="số hướng dẫn giả lập cho phép đo thời gian dựng (0 = bỏ qua; mặc định 1000)")
+                        help="số hướng dẫn giả lập (từ các bài thật) cho phép đo khi trang lớn lên: dung lượng trang "
+                             "hướng dẫn, trang chủ, chỉ mục tìm kiếm, thời gian dựng (0 = bỏ qua; mặc định 1000)")
+    parser.add_argument("--scale", action="store_true",
+                        help="chỉ đo khi trang lớn lên (--guides hướng dẫn): trang hôm nay, trang có thêm các hướng "
+                             "dẫn đó và Material mặc định trên cùng các trang; in một bảng")
     parser.add_argument("--no-lighthouse", action="store_true", help="bỏ qua Lighthouse (nhanh hơn)")
     parser.add_argument("--no-audits", action="store_true", help="bỏ qua axe và Nu Html Checker")
     parser.add_argument("--no-search", action="store_true", help="bỏ qua phép đo tìm kiếm")
@@ -23,6 +27,11 @@ def run(args) -> int:
     from bdhvs.bench.sites import BuildFailed
 
     try:
+        if args.scale:
+            from bdhvs.bench import scale
+
+            print(scale.run(args.guides or 1000, work=args.keep))
+            return 0
         table, _ = report.run(guides=args.guides, lighthouse=not args.no_lighthouse, audits=not args.no_audits,
                               search=not args.no_search, keep=args.keep)
     except (BuildFailed, ToolMissing) as exc:

@@ -496,6 +496,13 @@ class GuidesFeature:
         # HTML the build makes (selfcheck.render escapes every editor string it writes).
         context["bdhvs_self_check"] = Markup(selfcheck.render(page.meta.get("self_check"),
                                                               lang=context.get("bdhvs_content_lang") or "vi"))
+        # A topic of hundreds of guides: the menu shows those around this one and a link to
+        # the topic's full list (navigation.menu_for; issue 24, the site at 1,000 guides).
+        topic = guide["platform"]
+        if topic and topic.get("url"):
+            count = sum(1 for g in self.guides if g.platform == page.meta.get("platform"))
+            context["nav"] = navigation.menu_for(nav, page, f"Tất cả {count} bài: {topic['label']}",
+                                                 f"{topic['url']}#{topic['anchor']}")
         # Previous/next stay inside the guide's topic (its navigation section).
         for attr in ("previous_page", "next_page"):
             other = getattr(page, attr, None)

@@ -78,3 +78,48 @@ def complete(nav: list[NavItem] | None, guides: list[Guide]) -> tuple[list[NavIt
 def missing_pages(nav: list[NavItem] | None, lang_dir) -> list[str]:
     """Navigation entries (Markdown paths) with no file in the language folder."""
     return [p for p in paths(nav) if p.endswith(".md") and "://" not in p and not (lang_dir / p).is_file()]
+
+
+# A guide's menu (navigation.prune) shows its own topic's guides. At 1,000 guides a topic
+# holds hundreds, which would be repeated on each of its pages (issue 24: 71 kB per page):
+# past this many, the menu shows this many guides around the open one and a link to the
+# topic's full list, so a page weighs the same at 50 guides or 5,000.
+MENU_LIMIT = 20
+
+
+def window(children: list, current, limit: int = MENU_LIMIT) -> list:
+    """``limit`` items of ``children`` around ``current`` (kept in order)."""
+    if len(children) <= limit:
+        return list(children)
+    at = children.index(current) if current in children else 0
+    start = max(0, min(at - limit // 2, len(children) - limit))
+    return list(children[start:start + limit])
+
+
+def menu_for(nav, page, more_title: str, more_url: str, limit: int = MENU_LIMIT):
+    """The navigation to render for ``page``: ``nav`` itself, or, when the page's section
+    holds more than ``limit`` items, a copy where that section shows ``window()`` of them
+    followed by a link to ``more_url`` (its full list). Nothing of ``nav`` is changed."""
+    from mkdocs.structure.nav import Link, Navigation
+
+    section = getattr(page, "parent", None)
+    if section is None or len(section.children) <= limit:
+        return nav
+    chain = []  # the page's ancestors, nearest first
+    while section is not None:
+        chain.append(section)
+        section = section.parent
+    replaced = {}
+    child, child_copy = page, page
+    for ancestor in chain:
+        twin = copy.copy(ancestor)  # same title, active state and parent
+        if ancestor is chain[0]:
+            more = Link(more_title, more_url)
+            more.parent = twin
+            twin.children = window(ancestor.children, page, limit) + [more]
+        else:
+            twin.children = [child_copy if item is child else item for item in ancestor.children]
+        replaced[id(ancestor)] = twin
+        child, child_copy = ancestor, twin
+    items = [replaced.get(id(item), item) for item in nav.items]
+    return Navigation(items, nav.pages)

@@ -24,7 +24,6 @@ import functools
 import gzip
 import http.server
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -39,6 +38,7 @@ from bdhvs import settings
 from bdhvs.browser import CHROMIUM, CHROMIUM_ARGS  # one place for path and flags
 
 QUERY = "dang ky vneid"
+MARKED_QUERY = "đăng ký vneid"  # the same words with their marks: Pagefind folds tone marks but not đ
 TARGET_FIRST_QUERY = 100 * 1024  # issue 6: first query < 100 kB compressed at 1,000 guides
 _PRECOMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind", ".woff2", ".webp",
                   ".png", ".jpg", ".jpeg")
@@ -52,7 +52,9 @@ class Row:
     page_bytes: int  # a guide page until idle (everything it fetches, images included)
     search_bytes: int  # everything fetched for search until the first results show
     search_on_load: int  # part of search_bytes already fetched on page load (before searching)
-    results: int  # results shown for the query
+    results: int  # results the engine reports for the query
+    top: str = ""  # the first result's path ("huong-dan/x/")
+    marked: tuple[int, str] | None = None  # (results, first result) for MARKED_QUERY (Pagefind)
 
     @property
     def meets_target(self) -> bool:
@@ -109,29 +111,12 @@ def _sections(markdown: str) -> tuple[str, str, list[str]]:
     return front, parts[0], parts[1:]
 
 
-def generate_guides(docs_dir: Path, count: int, seed: int = 6) -> int:
-    """Add ``count`` guides built from sections of the real ones (docs_dir is a copy)."""
-    guide_dir = docs_dir / "vi" / "huong-dan"
-    real = [p for p in sorted(guide_dir.glob("*.md")) if p.name != "index.md"]
-    parsed = []
-    for path in real:
-        text = path.read_text(encoding="utf-8")
-        if "page_type: guide" in text:
-            parsed.append(_sections(text))
-    if not parsed:
-        raise RuntimeError("Không có hướng dẫn thật nào để làm mẫu (docs/vi/huong-dan/*.md).")
-    rng = random.Random(seed)
-    for n in range(count):
-        front, intro, sections = rng.choice(parsed)
-        pool = [s for _, _, secs in rng.sample(parsed, min(3, len(parsed))) for s in secs]
-        body = rng.sample(pool, min(len(pool), 6))
-        title_match = re.search(r"(?m)^title:\s*(.*)$", front)
-        title = f"{title_match.group(1).strip().strip(chr(34))} (bản thử {n + 1})"
-        front = re.sub(r"(?m)^title:.*$", f'title: "{title}"', front, count=1)
-        intro = re.sub(r"(?m)^# .*$", f"# {title}", intro, count=1)
-        (guide_dir / f"bench-{n + 1:04d}.md").write_text(f"---\n{front}---\n{intro}{''.join(body)}",
-                                                          encoding="utf-8")
-    return count
+def generate_guides(docs_dir: Path, count: int) -> int:
+    """Add ``count`` guides made from the real ones (bdhvs.bench.corpus: realistic titles,
+    descriptions, topics and bodies) to ``docs_dir`` (a copy of docs/)."""
+    from bdhvs.bench.corpus import generate
+
+    return len(generate(docs_dir, count))
 
 
 # ------------------------------------------------------------------ measuring
@@ -188,6 +173,12 @@ def _serve(site: Path):
         httpd.server_close()
 
 
+MATERIAL_ANSWERED = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  return !!meta && (/\\d/.test(meta.textContent) || meta.textContent.includes("Không tìm thấy"));
+}"""
+
+
 def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[int, int, int, int]:
     with _serve(site) as origin:
         context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
@@ -201,10 +192,15 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
         if material_search:
             page.keyboard.press("/")  # Material's shortcut (our search is not loaded here)
             page.locator("input.md-search__input").press_sequentially(QUERY, delay=80)  # key by key
-            page.wait_for_selector(".md-search-result__meta", timeout=30000)
+            # Material answers once its worker has built the lunr index (at 1,000 guides that takes
+            # a while): until then the meta line says "Initializing search" and lists nothing.
+            page.wait_for_function(MATERIAL_ANSWERED, timeout=300000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(800)
-            results = page.locator(".md-search-result__item").count()
+            meta = page.locator(".md-search-result__meta").inner_text()
+            total = re.search(r"\d+", meta)  # "32 matching documents" (Material's own count)
+            results = int(total.group()) if total else page.locator(".md-search-result__item").count()
+            top = page.eval_on_selector(".md-search-result__item a", "a => a.href") if results else ""
             search_urls = [u for u in urls if _is_material_search(u)]
             early = [u for u in on_load if _is_material_search(u)]
             page_urls = [u for u in on_load if not _is_material_search(u)]
@@ -216,12 +212,13 @@ def measure(site: Path, guide: str, *, material_search: bool, browser) -> tuple[
                 timeout=30000)
             page.wait_for_load_state("networkidle")
             results = page.locator(".bdhvs-search__result").count()
+            top = page.eval_on_selector(".bdhvs-search__result", "a => a.href") if results else ""
             search_urls = urls[len(on_load):]
             early = []
             page_urls = on_load
         context.close()
         return (_sum(page_urls, origin, site), _sum(search_urls, origin, site), _sum(early, origin, site),
-                results)
+                results, _path(top, origin))
 
 
 PAGEFIND_HARNESS_HTML = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title></head>
@@ -231,12 +228,19 @@ await pf.options({ baseUrl: "/" });
 const found = await pf.search(decodeURIComponent(location.hash.slice(1)));
 const top = found.results.slice(0, 8);
 await Promise.all(top.map((r) => r.data()));
-document.body.dataset.results = String(top.length);
+document.body.dataset.top = top.length ? (await top[0].data()).url : "";
+document.body.dataset.results = String(found.results.length);
 """
 
 
-def measure_pagefind(site: Path, *, browser) -> tuple[int, int]:
-    """Pagefind core cost on ``site`` (indexes it first): (first-query bytes, results)."""
+def _path(url: str, origin: str) -> str:
+    """A result's site path ("huong-dan/x/"), without origin, query or anchor."""
+    return url.removeprefix(origin).split("#")[0].split("?")[0].lstrip("/")
+
+
+def measure_pagefind(site: Path, *, browser) -> tuple[int, int, str, tuple[int, str]]:
+    """Pagefind core cost on ``site`` (indexes it first): (first-query bytes, results, first result,
+    (results, first result) for MARKED_QUERY in a fresh page)."""
     from bdhvs.search.pagefind_index import build_index
 
     build_index(site)
@@ -250,9 +254,15 @@ def measure_pagefind(site: Path, *, browser) -> tuple[int, int]:
         page.goto(f"{origin}/bench-pagefind.html#{QUERY}")
         page.wait_for_function("document.body.dataset.results !== undefined", timeout=30000)
         results = int(page.evaluate("document.body.dataset.results"))
+        top = page.evaluate("document.body.dataset.top")
+        marked_page = context.new_page()
+        marked_page.goto(f"{origin}/bench-pagefind.html#{MARKED_QUERY}")
+        marked_page.wait_for_function("document.body.dataset.results !== undefined", timeout=30000)
+        marked = (int(marked_page.evaluate("document.body.dataset.results")),
+                  _path(marked_page.evaluate("document.body.dataset.top"), origin))
         context.close()
     search_urls = [u for u in urls if "/pagefind/" in u]
-    return _sum(search_urls, origin, site), results
+    return _sum(search_urls, origin, site), results, _path(top, origin), marked
 
 
 def _count_pages(site: Path) -> int:
@@ -300,14 +310,14 @@ def run_search_bench(guides: int = 1000, *, root: Path | None = None, keep: Path
                         log(f"• Dựng {label} — {engine} …")
                         build(root, docs_dir, site, work, material_search=material)
                     guide = _a_guide(site)
-                    page_bytes, search_bytes, early, results = measure(site, guide, material_search=material,
-                                                                       browser=browser)
-                    rows.append(Row(label, engine, _count_pages(site), page_bytes, search_bytes, early, results))
+                    page_bytes, search_bytes, early, results, top = measure(site, guide, material_search=material,
+                                                                            browser=browser)
+                    rows.append(Row(label, engine, _count_pages(site), page_bytes, search_bytes, early, results, top))
                     if not material:
                         log(f"• Đo Pagefind trên cùng trang ({label}) …")
-                        pf_bytes, pf_results = measure_pagefind(site, browser=browser)
+                        pf_bytes, pf_results, pf_top, pf_marked = measure_pagefind(site, browser=browser)
                         rows.append(Row(label, "Pagefind 1.5.2 (lõi)", rows[-1].pages, page_bytes, pf_bytes, 0,
-                                        pf_results))
+                                        pf_results, pf_top, pf_marked))
             browser.close()
     finally:
         if not keep:
@@ -324,19 +334,28 @@ def _a_guide(site: Path) -> str:
 
 
 def format_table(rows: list[Row]) -> str:
+    """A Markdown table (pasted as printed into README.md), then how it was measured."""
+    import datetime as dt
+
     def kb(n: int) -> str:
         return f"{n / 1024:.1f}"
 
     header = ("Trang web", "Bộ tìm kiếm", "Số trang", "Trang (kB)", "Lần tìm đầu (kB)",
-              "…trong đó tải sẵn khi mở trang (kB)", "Kết quả", "< 100 kB")
+              "…trong đó tải sẵn khi mở trang (kB)", "Kết quả", "Kết quả đầu", "< 100 kB")
     lines = [header]
     for r in rows:
+        top = r.top.removeprefix("huong-dan/").rstrip("/") or ("—" if not r.results else "/")
         lines.append((r.site, r.engine, str(r.pages), kb(r.page_bytes), kb(r.search_bytes), kb(r.search_on_load),
-                      str(r.results), "đạt" if r.meets_target else "không"))
+                      str(r.results), top, "đạt" if r.meets_target else "không"))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out = [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) for line in lines]
-    out.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(out) + (
-        f"\n\nTruy vấn: “{QUERY}”. Kích thước sau nén gzip (-6), như máy chủ có bật nén gửi đi. "
-        "Material tải cả chỉ mục tìm kiếm ngay khi mở trang, kể cả khi không ai tìm."
+    out = ["| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + " |" for line in lines]
+    out.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    marked = [f"{r.site}, {r.engine}, gõ có dấu “{MARKED_QUERY}”: {r.marked[0]} kết quả, kết quả đầu "
+              f"{r.marked[1].removeprefix('huong-dan/').rstrip('/') or '—'}." for r in rows if r.marked]
+    return "\n".join(out) + ("\n\n" + "\n".join(marked) if marked else "") + (
+        f"\n\nTruy vấn: “{QUERY}”, gõ từng phím như người dùng (Playwright, Chromium, điện thoại 360×740). "
+        "Kích thước sau nén gzip (-6), như máy chủ có bật nén gửi đi. Pagefind: mặc định của Pagefind và "
+        "`--root-selector article`, đo bằng API lõi (không có giao diện); Material: plugin `search` mặc định. "
+        "“Kết quả”: số trang mà bộ tìm kiếm báo tìm được (của dự án: số kết quả hiện ra). "
+        f"Đo ngày {dt.date.today():%d/%m/%Y} bằng `bdhvs search-bench`."
     )
