@@ -89,6 +89,9 @@ class PublishFeature:
                 continue
             path = Path(source)
             ext = path.suffix.lower()
+            if ext in {".vtt", ".txt"} and file.src_uri.startswith(allowlist.MEDIA_ROOT + "/"):
+                out += self._text_privacy(path, docs_dir, root)  # captions are published, transcripts shown
+                continue
             if ext not in allowlist.SOURCE_IMAGE_EXTS | {".yml", ".yaml"} or not file.src_uri.startswith(allowlist.MEDIA_ROOT + "/"):
                 continue
             if ext in allowlist.SOURCE_IMAGE_EXTS:
@@ -98,15 +101,26 @@ class PublishFeature:
             out += redaction.check(path, docs_dir, root)
         return out
 
-    def _data(self, config):
+    def _text_privacy(self, path: Path, docs_dir: Path, root: Path) -> list[Finding]:
+        """The privacy rules of `bdhvs check` for a caption or transcript beside a guide's media."""
+        from bdhvs.checks import privacy
+        from bdhvs.checks.source import load
+
+        doc, _problems = load(path, root=root, docs_dir=docs_dir)
+        return privacy.check(doc, self._data_at(root)) if doc is not None else []
+
+    def _data_at(self, root: Path):
         from bdhvs import settings
         from bdhvs.checks import data as data_mod
 
-        folder = project_root(config) / "data"
+        folder = root / "data"
         folder = folder if folder.is_dir() else settings.DATA_DIR
         if getattr(self, "_data_for", None) != folder:
             self._data_for, self._loaded = folder, data_mod.load(folder)
         return self._loaded
+
+    def _data(self, config):
+        return self._data_at(project_root(config))
 
     def on_env(self, env, config, files):
         """MkDocs calls this after reading every page and BEFORE writing any file: a privacy
