@@ -135,12 +135,12 @@ class PublishFeature:
 
     def on_page_markdown(self, markdown, page, config, files):
         from bdhvs.checks import htmlsafety
-        from bdhvs.checks.source import load
+        from bdhvs.inputs.feature import record_of
 
         source = page.file.abs_src_path
         if not source:
             return markdown
-        doc, _problems = load(Path(source), root=project_root(config), docs_dir=Path(config.docs_dir))
+        doc = record_of(source, config).doc  # decoded by the gate's reader (legacy encodings too)
         if doc is not None:
             from bdhvs.checks import privacy
 
