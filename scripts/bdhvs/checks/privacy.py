@@ -147,10 +147,16 @@ def check_image(path: Path, root: Path) -> list[Finding]:
             has_gps = bool(exif.get_ifd(GPS_TAG)) or GPS_TAG in exif
             tags = {k for k in exif if k not in _EXIF_IGNORED and k != GPS_TAG}
             xmp = "xmp" in image.info or "XML:com.adobe.xmp" in image.info
+            # Text written into the file by a phone, an editor or a person: PNG tEXt/zTXt/iTXt
+            # chunks ("Author", "Comment", "Description"…) and JPEG/GIF comments.
+            texts = [k for k in (image.text if image.format == "PNG" else {}) if k != "XML:com.adobe.xmp"]
+            texts += ["comment"] if image.info.get("comment") else []
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         return [finding(name, 1, 1, "PRIV-IMAGE-BAD", f"Không mở được ảnh: {exc.__class__.__name__}")]
     if has_gps:
         return [finding(name, 1, 1, "PRIV-GPS")]
-    if tags or xmp:
-        return [finding(name, 1, 1, "PRIV-EXIF", f"Ảnh còn {len(tags) + (1 if xmp else 0)} mục siêu dữ liệu")]
+    if tags or xmp or texts:
+        written = f" (có chữ ghi kèm trong tệp: {', '.join(sorted(texts))[:80]})" if texts else ""
+        return [finding(name, 1, 1, "PRIV-EXIF",
+                        f"Ảnh còn {len(tags) + (1 if xmp else 0) + len(texts)} mục siêu dữ liệu{written}")]
     return []
