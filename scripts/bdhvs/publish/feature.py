@@ -75,8 +75,22 @@ class PublishFeature:
             if file.inclusion.is_excluded():
                 continue  # MkDocs would not publish it either (dot files, exclude_docs)
             found.append(allowlist.as_finding(v, allowlist._relative(Path(source), root)))
-        report(found + self._image_privacy(files, docs_dir, root), self.reported)
+        report(found + self._image_privacy(files, docs_dir, root) + self._data_privacy(docs_dir, root), self.reported)
         return files
+
+    def _data_privacy(self, docs_dir: Path, root: Path) -> list[Finding]:
+        """The privacy rules of `bdhvs check` for the data files whose text the site shows
+        (glossary definitions in every page's tooltips, videos, home buttons, safety blocks):
+        a personal number there stops the build like one in a page."""
+        folder = root / "data"
+        if not folder.is_dir() or folder.is_symlink():
+            return []
+        out: list[Finding] = []
+        for path in sorted([*folder.glob("*.yml"), *folder.glob("safety/*.md")]):
+            # links are refused by the data reader (PUB-SYMLINK); hotlines.yml IS the list of numbers
+            if not path.is_symlink() and path.name != "hotlines.yml":
+                out += self._text_privacy(path, docs_dir, root)
+        return out
 
     def _image_privacy(self, files, docs_dir: Path, root: Path) -> list[Finding]:
         from bdhvs.checks import privacy, redaction
