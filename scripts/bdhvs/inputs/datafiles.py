@@ -60,13 +60,13 @@ EDE_UI = {
                    "status": _STATUS, "reviewer": _TEXT_OR_NULL, "note": _TEXT_OR_NULL},
 }
 _LIST_OR_NULL = {"type": ["array", "null"]}
-_HOST_NAME = r"^(?!www\.)(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$"
+_HOST_NAME = r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$"
 DOMAINS = {
     "type": "object",
     "properties": {
         "domains": {"type": "array", "items": {
             "type": "object", "required": ["domain", "owner", "source", "evidence", "status", "use"],
-            # a host name as a browser writes it (lower case, no scheme, path, "*." or "www."):
+            # a host name as a browser writes it (lower case, no scheme, path or "*."):
             # the URL policy matches hosts exactly, so anything else would never match anyway
             "properties": {"domain": {"type": "string", "pattern": _HOST_NAME}, "owner": _TEXT, "source": _TEXT,
                            "evidence": _TEXT,
@@ -388,7 +388,7 @@ def _vi(error: jsonschema.ValidationError) -> str:
             return f"địa chỉ {error.instance!r} phải bắt đầu bằng https://"
         if error.validator_value == _HOST_NAME:
             return (f"tên miền {str(error.instance)[:80]!r} không đúng dạng: chỉ ghi tên miền chữ thường, "
-                    "không có https://, đường dẫn, dấu * hay www. (ví dụ dichvucong.gov.vn)")
+                    "không có https://, đường dẫn hay dấu * (ví dụ dichvucong.gov.vn)")
         return f"giá trị {error.instance!r} không đúng dạng"
     if v == "type":
         kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
