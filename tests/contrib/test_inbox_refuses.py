@@ -67,6 +67,15 @@ BAD = {
     "unknown guide": (package(guide="../../etc"), "không có bài hướng dẫn"),
     "future date": (package(date="2099-01-01"), "tương lai"),
     "hidden characters": (package(note="Nút \u202eĐăng nhập"), "ký tự"),
+    # JSON shapes a hand-edited package may have (each crashed the command with a TypeError)
+    "kind is a list": (package(kind=["review"]), "loại gói"),
+    "result is a list": (package(steps=[{"step": 1, "result": ["giong"], "note": ""}]), "cần 'giong'"),
+    "boxes not a list": (package(image={"boxes": 5}), "vùng che sai dạng"),
+}
+# Package texts no JSON reader should crash on (RecursionError / ValueError before).
+RAW = {
+    "nesting too deep": '{"format": "bdhvs-gop-y", "version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    "number too long": '{"format": "bdhvs-gop-y", "version": 1, "kind": "review", "step": ' + "9" * 5000 + "}",
 }
 
 
@@ -82,6 +91,15 @@ def test_bad_package_is_refused_and_nothing_is_written(project, tmp_path, case):
     assert reason in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert state(project) == before
+
+
+@pytest.mark.parametrize("case", list(RAW))
+def test_unreadable_json_is_refused_in_words(project, tmp_path, case):
+    path = tmp_path / "gop-y-hong.txt"
+    path.write_text(RAW[case], encoding="utf-8")
+    result = inbox(path, project)
+    assert result.returncode == 2 and "không phải gói góp ý" in result.stderr, result.stdout + result.stderr
+    assert "Lỗi không mong đợi" not in result.stderr and "Traceback" not in result.stderr
 
 
 def test_oversized_package_is_refused(project, tmp_path):

@@ -112,7 +112,9 @@ def lay(case: Case, base: Path) -> Path:
     for rel, dest in case.symlinks.items():
         link = project / rel
         link.parent.mkdir(parents=True, exist_ok=True)
-        if link.exists() or link.is_symlink():
+        if link.is_dir() and not link.is_symlink():
+            shutil.rmtree(link)  # a folder of the fixture replaced by a link
+        elif link.exists() or link.is_symlink():
             link.unlink()
         link.symlink_to(dest)
     return project

@@ -35,6 +35,9 @@ FIXED = [
     ("Céng hoµ có đó", "Cộng hoà có đó"),
     ("nói có Céng hoµ", "nói có Cộng hoà"),
     ("Có sao đâu, ViÖt Nam", "Có sao đâu, Việt Nam"),
+    # a correct symbol on a line with a fragment is not a legacy letter (© was VISCII "ẹ")
+    ("© 2026 UBND xã, khẩu hiệu: Céng hoµ x· héi", "© 2026 UBND xã, khẩu hiệu: Cộng hoà xã hội"),
+    ("Nhiệt độ 30 ° C, sai số ± 2, bản cũ: ViÖt Nam", "Nhiệt độ 30 ° C, sai số ± 2, bản cũ: Việt Nam"),
 ]
 # What --fix cannot decide: left as written (the rest of the line fixed), still reported.
 UNFIXABLE = [
@@ -42,6 +45,9 @@ UNFIXABLE = [
     ("Trong bản cũ có chữ Céng hoµ xqzµ lạ", "Trong bản cũ có chữ Céng hoµ xqzµ lạ", "TEXT-LEGACY-TCVN3"),
     # Ñ alone may be the Ede letter (Ñu = "he, she") or VNI Đ: kept, the editor decides
     ("Tôi có Ñu và Vieät Nam", "Tôi có Ñu và Việt Nam", "TEXT-LEGACY-VNI"),
+    # "100µg" is a dose, not TCVN3 (still reported: the editor decides); © stays ©
+    ("Giá thuốc 100µg mỗi viên, © 2026 UBND xã Krông Á.", "Giá thuốc 100µg mỗi viên, © 2026 UBND xã Krông Á.",
+     "TEXT-LEGACY-TCVN3"),
 ]
 WORD = re.compile(r"[^\W\d_]+")
 

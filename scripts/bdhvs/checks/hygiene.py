@@ -26,6 +26,10 @@ INVISIBLE = {
     "\u2028": "ngắt dòng Unicode (U+2028)",
     "\u2029": "ngắt đoạn Unicode (U+2029)",
 }
+# Direction controls: they reorder what the reader sees ("gov.vn" shown for "nv.vog", a file
+# name ending ".exe" shown as ".pdf"). Vietnamese and Ede text never needs them.
+INVISIBLE.update({ch: f"ký tự đổi chiều chữ vô hình (U+{ord(ch):04X})" for ch in
+                  "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
 _INVISIBLE_RX = re.compile("[" + "".join(INVISIBLE) + "]")
 _CONTROL_RX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 

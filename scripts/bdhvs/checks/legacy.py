@@ -240,6 +240,8 @@ def convert_line(line: str, kind: str, is_word=None, keep=None, pair_ok=None) ->
             kinds.append("ambiguous")
         elif kind == "vni" and _token_change(word.replace("Ñ", "").replace("ñ", ""), kind) is None:
             kinds.append("ambiguous")  # only a word-initial Ñ: also the Ede letter (Ñu = "he, she")
+        elif not any(ch.isalpha() for ch in word):
+            kinds.append("ambiguous")  # a symbol as written (©, °, ±): a legacy letter only inside a fragment
         else:
             kinds.append("strong")
     if is_word is None:

@@ -67,7 +67,8 @@ class _TagCollector(HTMLParser):
         self.tags.append(Tag(self._offset(), tag, [], end=True))
 
 
-_COMPLETE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
+# After the tag name a browser takes whitespace OR a slash before the attributes: <svg/onload=…>.
+_COMPLETE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]{0,2000})?/?>")
 _AUTOLINK_OR_NONTAG = re.compile(r"<(?:(?:https?|mailto|tel|ftp|javascript|data):[^>\s]+|[^A-Za-z/!][^>]*)>", re.I)
 
 

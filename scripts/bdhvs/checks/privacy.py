@@ -58,6 +58,56 @@ _PHONE_CONTEXT = re.compile(
     r"số điện thoại|sđt|đầu số)(?:\s+(?:tới|đến|về|vào|số))?[\s:]*\**$", re.I)
 
 
+# What Markdown or HTML hides between two digits but the reader never sees: emphasis marks,
+# code ticks, inline tags (066**195**001234, 0905<b>123</b>456) and character references
+# (&#48;66…). The rendered view drops them, keeping where each character came from.
+_INLINE_MARKUP = re.compile(r"\*{1,3}|`{1,3}|~~|</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?>|&#[xX]?[0-9A-Fa-f]{1,7};|&[A-Za-z]{2,10};")
+
+
+def _rendered_view(text: str) -> tuple[str, list[int]]:
+    import html as html_mod
+
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _INLINE_MARKUP.finditer(text):
+        for i in range(pos, m.start()):
+            out.append(text[i])
+            where.append(i)
+        token = m.group()
+        if token.startswith("&"):
+            decoded = html_mod.unescape(token)
+            for ch in decoded if decoded != token else token:
+                out.append(ch)
+                where.append(m.start())
+        pos = m.end()
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        where.append(i)
+    return "".join(out), where
+
+
+def _hidden_by_markup(text: str, seen: set[int]) -> list[tuple[str, int, str]]:
+    """(code, offset in ``text``, number as the reader sees it) for ID and phone numbers
+    that only appear once inline markup and character references are taken out."""
+    if not _INLINE_MARKUP.search(text):
+        return []
+    view, where = _rendered_view(text)
+    out = []
+    ids = []
+    for pattern, code in ((ID_NUMBER, "PRIV-ID-NUMBER"), (PHONE, "PRIV-PHONE")):
+        for m in pattern.finditer(view):
+            start, end = where[m.start()], where[m.end() - 1] + 1
+            if end - start == m.end() - m.start() or any(start <= s < end for s in seen):
+                continue  # nothing hidden inside, or already reported on the source text
+            if _CURRENCY.match(view, m.end()) or (code == "PRIV-PHONE" and any(a <= m.start() < b for a, b in ids)):
+                continue
+            if code == "PRIV-ID-NUMBER":
+                ids.append((m.start(), m.end()))
+            out.append((code, start, m.group()))
+    return out
+
+
 def _urls_blanked(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
@@ -99,9 +149,11 @@ def check(doc: Document, data: ProjectData) -> list[Finding]:
             out.append(doc.at(url.start() + m.start(), "PRIV-ID-NUMBER",
                               f"Địa chỉ web có dãy 12 chữ số “{m.group()}” giống số định danh cá nhân/CCCD"))
     id_spans = Spans(ids)
+    phones: set[int] = set()
     for m in PHONE.finditer(text):
         if m.start() in id_spans or _CURRENCY.match(text, m.end()):
             continue  # part of a CCCD, or an amount of money ("500.000 - 1.000.000 đồng")
+        phones.add(m.start())
         entry = data.hotlines.get(digits(m.group())) or data.hotlines.get(national(m.group()))
         if entry and entry.get("status") in ("ok", "verified"):
             continue
@@ -113,6 +165,13 @@ def check(doc: Document, data: ProjectData) -> list[Finding]:
         if _PHONE_CONTEXT.search(text[line_start:m.start()]) and m.group() not in data.hotlines:
             if not re.match(r"(19|20)\d\d$", m.group()):  # a year
                 out.append(doc.at(m.start(), "PRIV-PHONE", f"Số điện thoại “{m.group()}” không có trong data/hotlines.yml"))
+    starts = {a for a, _b in ids} | phones
+    for code, start, shown in _hidden_by_markup(text, starts):
+        entry = data.hotlines.get(digits(shown)) or data.hotlines.get(national(shown)) if code == "PRIV-PHONE" else None
+        if entry and entry.get("status") in ("ok", "verified"):
+            continue
+        what = "Dãy số" if code == "PRIV-ID-NUMBER" else "Số điện thoại"
+        out.append(doc.at(start, code, f"{what} “{shown}” (viết xen ký hiệu định dạng, trên trang vẫn hiện liền)"))
     seen = set()
     for m in EMAIL.finditer(doc.text):
         seen.add(m.start())
@@ -147,10 +206,16 @@ def check_image(path: Path, root: Path) -> list[Finding]:
             has_gps = bool(exif.get_ifd(GPS_TAG)) or GPS_TAG in exif
             tags = {k for k in exif if k not in _EXIF_IGNORED and k != GPS_TAG}
             xmp = "xmp" in image.info or "XML:com.adobe.xmp" in image.info
+            # Text written into the file by a phone, an editor or a person: PNG tEXt/zTXt/iTXt
+            # chunks ("Author", "Comment", "Description"…) and JPEG/GIF comments.
+            texts = [k for k in (image.text if image.format == "PNG" else {}) if k != "XML:com.adobe.xmp"]
+            texts += ["comment"] if image.info.get("comment") else []
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         return [finding(name, 1, 1, "PRIV-IMAGE-BAD", f"Không mở được ảnh: {exc.__class__.__name__}")]
     if has_gps:
         return [finding(name, 1, 1, "PRIV-GPS")]
-    if tags or xmp:
-        return [finding(name, 1, 1, "PRIV-EXIF", f"Ảnh còn {len(tags) + (1 if xmp else 0)} mục siêu dữ liệu")]
+    if tags or xmp or texts:
+        written = f" (có chữ ghi kèm trong tệp: {', '.join(sorted(texts))[:80]})" if texts else ""
+        return [finding(name, 1, 1, "PRIV-EXIF",
+                        f"Ảnh còn {len(tags) + (1 if xmp else 0) + len(texts)} mục siêu dữ liệu{written}")]
     return []

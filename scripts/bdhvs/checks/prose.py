@@ -124,6 +124,27 @@ def paired_spans(text: str, opener: str, closer: str, start: int = 0) -> list[tu
         pos = j + len(closer)
 
 
+def comment_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """HTML comments as a browser ends them (HTML Standard, comment states): at the first
+    ``-->`` or ``--!>``, or at once for ``<!-->`` and ``<!--->``. Markup after ``--!>`` is
+    real markup, not comment. Linear (str.find); an unclosed comment is ignored."""
+    spans, pos = [], start
+    while True:
+        i = text.find("<!--", pos)
+        if i == -1:
+            return spans
+        body = i + 4
+        if text.startswith(">", body) or text.startswith("->", body):
+            end = body + (1 if text.startswith(">", body) else 2)
+        else:
+            plain, bang = text.find("-->", body), text.find("--!>", body)
+            if plain == -1 and bang == -1:
+                return spans
+            end = plain + 3 if bang == -1 or (plain != -1 and plain <= bang) else bang + 4
+        spans.append((i, end))
+        pos = end
+
+
 def code_span_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Inline code: a backtick run closed by the next run of the same length (CommonMark),
     in linear time."""
@@ -148,7 +169,7 @@ def code_span_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def code_spans(text: str, start: int = 0, *, raw_elements=("script", "style")) -> list[tuple[int, int]]:
     """Fenced code, HTML comments, ``raw_elements`` (<script>/<style>) and inline code."""
-    spans = fence_spans(text, start) + paired_spans(text, "<!--", "-->", start)
+    spans = fence_spans(text, start) + comment_spans(text, start)
     lower = text.lower()
     for tag in raw_elements:
         spans += paired_spans(lower, f"<{tag}", f"</{tag}>", start)

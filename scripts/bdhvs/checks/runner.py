@@ -192,6 +192,9 @@ def check_file(path: Path, ctx: Context) -> list[Finding]:
 def _check_file(path: Path, ctx: Context) -> list[Finding]:
     if allowlist.is_linked(path, ctx.options.docs_dir):
         return []  # never read through a link (it may point at secrets): PUB-SYMLINK reports it
+    link = allowlist._linked(path, ctx.options.data_dir) or (path if path.is_symlink() else None)
+    if link is not None:  # data/ too: the link is reported, what it points at is never read
+        return [datafiles.link_finding(link, ctx.options.root)]
     out = names.check(path, ctx.options.docs_dir, ctx.options.root, ctx.pages)
     out += redaction.check(path, ctx.options.docs_dir, ctx.options.root)
     if path.suffix.lower() in IMAGE_SUFFIXES:
@@ -232,6 +235,9 @@ def check_paths(paths: list[Path], options: Options | None = None) -> list[Findi
     for path in files:
         out += check_file(path, ctx)
     out += allowlist.check_paths(paths, ctx.options.docs_dir, ctx.options.root)
+    data_abs = Path(os.path.abspath(ctx.options.data_dir))
+    if any(Path(os.path.abspath(p)) in (data_abs, *data_abs.parents) for p in paths) and data_abs.is_dir():
+        out += datafiles.linked_files(ctx.options.data_dir, ctx.options.root)  # links not walked into
     return _once_per_line(out)
 
 

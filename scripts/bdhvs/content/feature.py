@@ -196,10 +196,14 @@ def after_title(html: str, snippet: str) -> str:
 
 def sync_abbr_file(terms: list[glossary.Term], path: Path) -> bool:
     """Write the tooltips file if it differs from the glossary. True when written."""
+    from bdhvs.files import write_atomic
+
     text = glossary.render_abbr(terms)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    if path.is_symlink():
+        path.unlink()  # never write through a link (it could point at any file of the machine)
+    elif path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.write_text(text, encoding="utf-8")
+    write_atomic(path, text)
     return True
 
 

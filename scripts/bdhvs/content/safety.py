@@ -75,7 +75,7 @@ def load(data_dir: Path) -> dict[str, Block]:
     for topic in SAFETY_TOPICS:
         path = folder / f"{topic}.md"
         name = f"data/{DIR}/{topic}.md"
-        if not path.is_file():
+        if not path.is_file() or path.is_symlink() or folder.is_symlink():  # never read through a link (PUB-SYMLINK)
             raise SafetyError(f"{name}: thiếu tệp khung an toàn cho chủ đề '{topic}'. Cách sửa: tạo tệp này "
                               "(phần đầu trang có title và sources, sau đó là vài câu ngắn), xem docs-dev/content.md.")
         try:

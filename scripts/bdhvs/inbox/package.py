@@ -104,8 +104,10 @@ def read(path: Path, lang_dir: Path) -> Package:
                             "Cách sửa: nhờ người gửi bỏ bớt ảnh hoặc ghi âm ngắn hơn, rồi tạo gói mới."])
     raw = path.read_bytes()
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        # utf-8-sig: a package opened and saved again in Windows Notepad starts with a BOM.
+        # ValueError also covers numbers too long to read; RecursionError, nesting too deep.
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise PackageError([f"{path.name} không phải gói góp ý (không đọc được dạng JSON UTF-8). "
                             "Cách sửa: nhờ người gửi tạo lại gói trên trang góp ý."]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
@@ -182,7 +184,11 @@ def _screenshot(step: int, entry: dict, reasons: list[str]) -> Screenshot | None
         reasons.append(f"{where}: không đọc được ảnh PNG (hoặc ảnh lớn hơn {MAX_IMAGE_SIDE} điểm ảnh).")
         return None
     boxes = []
-    for raw in entry.get("boxes") or []:
+    raw_boxes = entry.get("boxes") or []
+    if not isinstance(raw_boxes, list):
+        reasons.append(f"{where}: danh sách vùng che sai dạng (cần [[x, y, rộng, cao], …]).")
+        raw_boxes = []
+    for raw in raw_boxes:
         if not (isinstance(raw, list) and len(raw) == 4 and all(isinstance(v, int) and v >= 0 for v in raw)
                 and raw[2] > 0 and raw[3] > 0):
             reasons.append(f"{where}: vùng che {raw!r} sai dạng [x, y, rộng, cao].")
@@ -204,8 +210,8 @@ def _screenshot(step: int, entry: dict, reasons: list[str]) -> Screenshot | None
 def _validate(data: dict, lang_dir: Path) -> Package:
     reasons: list[str] = []
     kind = data.get("kind")
-    if kind not in KINDS:
-        raise PackageError([f"loại gói '{kind}' không có; chỉ có: {', '.join(KINDS)}."])
+    if not isinstance(kind, str) or kind not in KINDS:  # a list or an object is not a kind (nor hashable)
+        raise PackageError([f"loại gói '{str(kind)[:40]}' không có; chỉ có: {', '.join(KINDS)}."])
     slug = data.get("guide")
     guide = steps_mod.load(lang_dir, slug) if isinstance(slug, str) and SLUG.match(slug) else None
     if guide is None:
@@ -213,7 +219,8 @@ def _validate(data: dict, lang_dir: Path) -> Package:
                             "Cách sửa: gói được tạo từ một bản trang khác; nhờ người gửi tạo lại gói."])
     pkg = Package(kind, guide, _date(data.get("created"), "ngày tạo gói", reasons))
     if kind == "feedback":
-        pkg.what = data.get("what") if data.get("what") in FEEDBACK_WHAT else "khac"
+        what = data.get("what")
+        pkg.what = what if isinstance(what, str) and what in FEEDBACK_WHAT else "khac"
         step = data.get("step", 0)
         if not isinstance(step, int) or not 0 <= step <= len(guide.steps):
             reasons.append(f"số bước {step!r} không có trong bài.")
@@ -242,8 +249,8 @@ def _validate(data: dict, lang_dir: Path) -> Package:
             where = f"bước {step}"
             if kind == "review":
                 result = raw.get("result")
-                if result not in RESULTS:
-                    reasons.append(f"{where}: cần 'giong' hoặc 'khac', không phải {result!r}.")
+                if not isinstance(result, str) or result not in RESULTS:
+                    reasons.append(f"{where}: cần 'giong' hoặc 'khac', không phải {str(result)[:40]!r}.")
                 pkg.items.append({"step": step, "result": result, "note": _text(raw, "note", reasons, where)})
                 if raw.get("image") is not None:
                     shot = _screenshot(step, raw["image"], reasons)

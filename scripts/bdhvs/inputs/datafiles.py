@@ -11,6 +11,7 @@ YAML (docs/huong-dan/<slug>/*.yml) goes through :func:`read_path` with its own s
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,12 +60,16 @@ EDE_UI = {
                    "status": _STATUS, "reviewer": _TEXT_OR_NULL, "note": _TEXT_OR_NULL},
 }
 _LIST_OR_NULL = {"type": ["array", "null"]}
+_HOST_NAME = r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$"
 DOMAINS = {
     "type": "object",
     "properties": {
         "domains": {"type": "array", "items": {
             "type": "object", "required": ["domain", "owner", "source", "evidence", "status", "use"],
-            "properties": {"domain": _TEXT, "owner": _TEXT, "source": _TEXT, "evidence": _TEXT,
+            # a host name as a browser writes it (lower case, no scheme, path or "*."):
+            # the URL policy matches hosts exactly, so anything else would never match anyway
+            "properties": {"domain": {"type": "string", "pattern": _HOST_NAME}, "owner": _TEXT, "source": _TEXT,
+                           "evidence": _TEXT,
                            "status": {"enum": ["ok", "verified", "uncertain", "not-found"]},
                            "use": {"enum": ["link", "source"]},
                            # shown to citizens by <!-- bdhvs:official-addresses -->: one plain sentence
@@ -249,7 +254,38 @@ def read(filename: str, data_dir: Path | None = None, *, root: Path | None = Non
     return read_path(data_dir / filename, spec, root=root)
 
 
+_LINK_HINT = ("Xoá liên kết tượng trưng (symlink) này và đặt vào đây tệp thật (đã kiểm tra). Trang không đọc hay "
+              "ghi tệp dữ liệu qua liên kết: liên kết có thể trỏ tới tệp bí mật của máy dựng trang, hoặc làm máy "
+              "ghi đè lên tệp đó.")
+
+
+def link_finding(path: Path, root: Path) -> Finding:
+    """PUB-SYMLINK for a symbolic link where a data file should be (never followed)."""
+    try:  # the link's own place (relative() would resolve it to its target)
+        name = Path(os.path.abspath(path)).relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        name = relative(path, root)
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return finding(name, 1, 1, "PUB-SYMLINK", f"“{name}” là liên kết tượng trưng (symlink) tới “{target}”: "
+                   "tệp dữ liệu không được đọc qua liên kết", _LINK_HINT)
+
+
+def linked_files(data_dir: Path, root: Path) -> list[Finding]:
+    """Every symbolic link under data/ (files and folders, not followed)."""
+    out = []
+    for folder, dirs, files in os.walk(data_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            if (Path(folder) / name).is_symlink():
+                out.append(link_finding(Path(folder) / name, root))
+    return out
+
+
 def read_path(path: Path, spec: Spec, *, root: Path | None = None) -> DataRecord:
+    if path.is_symlink():  # read as if absent, reported by check_all (linked_files)
+        return DataRecord(path, relative(path, Path(root or settings.ROOT)), exists=False, data=None)
     try:
         stat = path.stat()
         stamp = (stat.st_size, stat.st_mtime_ns)
@@ -351,6 +387,9 @@ def _vi(error: jsonschema.ValidationError) -> str:
     if v == "pattern":
         if "https" in str(error.validator_value):
             return f"địa chỉ {error.instance!r} phải bắt đầu bằng https://"
+        if error.validator_value == _HOST_NAME:
+            return (f"tên miền {str(error.instance)[:80]!r} không đúng dạng: chỉ ghi tên miền chữ thường, "
+                    "không có https://, đường dẫn hay dấu * (ví dụ dichvucong.gov.vn)")
         return f"giá trị {error.instance!r} không đúng dạng"
     if v == "type":
         kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
@@ -374,7 +413,7 @@ def check_all(data_dir: Path | None = None, *, root: Path | None = None) -> list
     out: list[Finding] = []
     for filename in SPECS:
         out += read(filename, data_dir, root=root).findings
-    return out
+    return out + linked_files(Path(data_dir or settings.DATA_DIR), Path(root or settings.ROOT))
 
 
 def clear_cache() -> None:

@@ -15,6 +15,7 @@ with their original pixels and metadata), and any other kind of file.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -91,8 +92,12 @@ def verdict(rel: str, *, symlink: Path | None = None, target: str = "") -> Verdi
                        FIX_LINK)
     path = PurePosixPath(rel)
     ext = path.suffix.lower()
-    if ext in PAGE_EXTS:
+    if path.suffix in PAGE_EXTS:
         return ALLOWED
+    if ext in PAGE_EXTS:  # MkDocs only builds ".md" in lower case: "x.MD" would be copied as it is
+        return Verdict(False, "PUB-FILE", f"Tệp “{name}” có đuôi “{path.suffix}” viết hoa: MkDocs không dựng nó thành "
+                       "trang mà đăng nguyên văn (kể cả mã HTML trong tệp), nên tệp không được đăng",
+                       f"Đổi đuôi tệp thành “{ext}” (chữ thường), ví dụ {path.stem}{ext}.")
     in_media = len(path.parts) == 3 and path.parts[0] == MEDIA_ROOT
     if in_media and ext in SOURCE_IMAGE_EXTS | SOURCE_TEXT_EXTS | PUBLISHED_MEDIA_EXTS:
         return ALLOWED
@@ -126,7 +131,50 @@ def judge(path: Path, docs_dir: Path) -> Verdict:
         regular = False
     if not regular:  # a named pipe or a device would hang or flood the build that reads it
         return Verdict(False, "PUB-FILE", f"“docs/{rel}” không phải tệp thường (ống dẫn, thiết bị…): không được đăng", FIX_FILE)
-    return verdict(rel)
+    v = verdict(rel)
+    if v.published and path.suffix.lower() in PUBLISHED_MEDIA_EXTS:
+        return _content_verdict(path, rel)
+    return v
+
+
+# Files published as they are must hold what their name says: an HTML page renamed
+# "video.mp4" or a caption file that is not WebVTT is refused (sniffing browsers, downloads).
+_SIGNATURES = {
+    ".mp4": ("video MP4", lambda head: head[4:8] == b"ftyp"),
+    ".m4a": ("âm thanh M4A", lambda head: head[4:8] == b"ftyp"),
+    ".webm": ("video WebM", lambda head: head.startswith(b"\x1a\x45\xdf\xa3")),
+    ".ogg": ("âm thanh Ogg", lambda head: head.startswith(b"OggS")),
+    ".opus": ("âm thanh Opus", lambda head: head.startswith(b"OggS")),
+    ".vtt": ("phụ đề WebVTT", lambda head: head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT")),
+}
+
+
+# WebVTT cue text may only use its own tags (<b> <i> <u> <c.x> <v Tên> <lang vi> <ruby> <rt>
+# and timestamps <00:01.000>); anything else (<script>, <img onerror=…>) is not a caption.
+_VTT_OTHER_TAG = re.compile(r"<(?!/?(?:c|i|b|u|v|lang|ruby|rt)(?=[\s.>])|\d)[^>\n]*>", re.I)
+
+
+def _html_in_captions(path: Path) -> bool:
+    try:
+        text = path.read_bytes()[:2_000_000].decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(_VTT_OTHER_TAG.search(text))
+
+
+def _content_verdict(path: Path, rel: str) -> Verdict:
+    kind, matches = _SIGNATURES[path.suffix.lower()]
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        head = b""
+    if matches(head) and not (path.suffix.lower() == ".vtt" and _html_in_captions(path)):
+        return ALLOWED
+    return Verdict(False, "PUB-FILE", f"Tệp “docs/{rel}” mang đuôi {path.suffix} nhưng nội dung không phải {kind} "
+                   "(có thể là trang HTML hay tệp khác bị đổi tên, hoặc phụ đề có thẻ HTML lạ): không được đăng",
+                   f"Xuất lại tệp bằng phần mềm làm {kind} (phụ đề: tệp phải bắt đầu bằng dòng WEBVTT), "
+                   "rồi đặt lại vào thư mục của bài.")
 
 
 def as_finding(v: Verdict, name: str) -> Finding:

@@ -75,8 +75,22 @@ class PublishFeature:
             if file.inclusion.is_excluded():
                 continue  # MkDocs would not publish it either (dot files, exclude_docs)
             found.append(allowlist.as_finding(v, allowlist._relative(Path(source), root)))
-        report(found + self._image_privacy(files, docs_dir, root), self.reported)
+        report(found + self._image_privacy(files, docs_dir, root) + self._data_privacy(docs_dir, root), self.reported)
         return files
+
+    def _data_privacy(self, docs_dir: Path, root: Path) -> list[Finding]:
+        """The privacy rules of `bdhvs check` for the data files whose text the site shows
+        (glossary definitions in every page's tooltips, videos, home buttons, safety blocks):
+        a personal number there stops the build like one in a page."""
+        folder = root / "data"
+        if not folder.is_dir() or folder.is_symlink():
+            return []
+        out: list[Finding] = []
+        for path in sorted([*folder.glob("*.yml"), *folder.glob("safety/*.md")]):
+            # links are refused by the data reader (PUB-SYMLINK); hotlines.yml IS the list of numbers
+            if not path.is_symlink() and path.name != "hotlines.yml":
+                out += self._text_privacy(path, docs_dir, root)
+        return out
 
     def _image_privacy(self, files, docs_dir: Path, root: Path) -> list[Finding]:
         from bdhvs.checks import privacy, redaction
@@ -89,6 +103,9 @@ class PublishFeature:
                 continue
             path = Path(source)
             ext = path.suffix.lower()
+            if ext in {".vtt", ".txt"} and file.src_uri.startswith(allowlist.MEDIA_ROOT + "/"):
+                out += self._text_privacy(path, docs_dir, root)  # captions are published, transcripts shown
+                continue
             if ext not in allowlist.SOURCE_IMAGE_EXTS | {".yml", ".yaml"} or not file.src_uri.startswith(allowlist.MEDIA_ROOT + "/"):
                 continue
             if ext in allowlist.SOURCE_IMAGE_EXTS:
@@ -98,15 +115,26 @@ class PublishFeature:
             out += redaction.check(path, docs_dir, root)
         return out
 
-    def _data(self, config):
+    def _text_privacy(self, path: Path, docs_dir: Path, root: Path) -> list[Finding]:
+        """The privacy rules of `bdhvs check` for a caption or transcript beside a guide's media."""
+        from bdhvs.checks import privacy
+        from bdhvs.checks.source import load
+
+        doc, _problems = load(path, root=root, docs_dir=docs_dir)
+        return privacy.check(doc, self._data_at(root)) if doc is not None else []
+
+    def _data_at(self, root: Path):
         from bdhvs import settings
         from bdhvs.checks import data as data_mod
 
-        folder = project_root(config) / "data"
+        folder = root / "data"
         folder = folder if folder.is_dir() else settings.DATA_DIR
         if getattr(self, "_data_for", None) != folder:
             self._data_for, self._loaded = folder, data_mod.load(folder)
         return self._loaded
+
+    def _data(self, config):
+        return self._data_at(project_root(config))
 
     def on_env(self, env, config, files):
         """MkDocs calls this after reading every page and BEFORE writing any file: a privacy
@@ -121,12 +149,12 @@ class PublishFeature:
 
     def on_page_markdown(self, markdown, page, config, files):
         from bdhvs.checks import htmlsafety
-        from bdhvs.checks.source import load
+        from bdhvs.inputs.feature import record_of
 
         source = page.file.abs_src_path
         if not source:
             return markdown
-        doc, _problems = load(Path(source), root=project_root(config), docs_dir=Path(config.docs_dir))
+        doc = record_of(source, config).doc  # decoded by the gate's reader (legacy encodings too)
         if doc is not None:
             from bdhvs.checks import privacy
 

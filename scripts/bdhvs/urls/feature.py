@@ -18,7 +18,6 @@ import logging
 from pathlib import Path
 
 from bdhvs.checks import codes, data as data_mod, htmlsafety, links, linksafety
-from bdhvs.checks.source import load
 from bdhvs.findings import ERROR, Finding, relative
 from bdhvs.publish import built
 from bdhvs.urls import datafiles as url_data, page as url_page, policy, rendered, snippets
@@ -52,18 +51,22 @@ class UrlPolicy:
                 self.reported.add(text)
                 log.warning(text)
 
-    def _document(self, page):
+    def _document(self, page, config):
+        """The page as the gate's reader decoded it (a page saved in Windows-1258 or with a
+        stray legacy line too: its problems are then located at their own line)."""
         path = page.file.abs_src_path
         if not path:
             return None
+        from bdhvs.inputs.feature import record_of
+
         try:
-            doc, _problems = load(Path(path), root=self.root, docs_dir=self.docs_dir)
+            doc = record_of(path, config).doc
         except Exception:  # noqa: BLE001 - an unreadable page is reported by the page reader
             return None
         return doc if doc is not None and doc.kind in ("page", "markdown") else None
 
     def on_page_markdown(self, markdown, page, config, files):
-        doc = self._document(page)
+        doc = self._document(page, config)
         found: list[Finding] = []
         if doc is not None:
             extracted = links.extract(doc)
