@@ -48,7 +48,8 @@ def shoot(site: Path, out: Path) -> list[Path]:
                         page.wait_for_selector(".bdhvs-search__result")
                     elif name == "guide-end":
                         page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
-                    elif name == "projector":
+                    elif name == "projector":  # the mode's script loads on demand
+                        page.wait_for_function("() => document.documentElement.classList.contains('bdhvs-projector')")
                         page.keyboard.press("ArrowRight")
                         page.keyboard.press("ArrowRight")
                     page.wait_for_timeout(300)
