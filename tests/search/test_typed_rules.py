@@ -91,11 +91,16 @@ REAL_FIRST = [
     ("Đắc Lắc Số", G + "dak-lak-so/"),
     ("kichs hoatj vneid", G + "kich-hoat-tai-khoan/"),
     ("chuwx kys soos", G + "chu-ky-so-vneid/"),
-]
-# "mã OTP" is on almost every guide (the shared safety block); the guide that keeps it
-# secret must be among the first three, above the fold of a phone.
-REAL_TOP3 = [
+    # "mã OTP" is on almost every guide (the shared safety block); the guide whose summary says
+    # to keep "mã OTP" secret comes first (rules.py, rule 7), not "mã PIN" or "mã QR".
     ("ma otp", G + "bao-ve-tai-khoan/"),
+    ("mã OTP", G + "bao-ve-tai-khoan/"),
+    # typed with marks: the page says "giữ an toàn tài khoản" (synonym group in data/search-synonyms.yml)
+    ("bảo vệ tài khoản", G + "bao-ve-tai-khoan/"),
+]
+# Questions of several words: the right guide among the first three, above the fold of a phone.
+REAL_TOP3 = [
+    ("không cho ai mã otp", G + "bao-ve-tai-khoan/"),
 ]
 
 

@@ -345,6 +345,26 @@
             });
           }));
         }).then(function (found) {
+          // Rule 7 (rules.py): words typed one after the other that stand so in a result's summary.
+          if (terms.length > 1 && rules.near) {
+            found.forEach(function (f) {
+              if (Object.keys(f.hit.per).length < terms.length) return; // only pages with every word
+              var tokens = words((f.page.s || "") + " · " + f.page.t).map(fold), inPair = {};
+              terms.forEach(function (t, i) {
+                if (i === terms.length - 1) return;
+                var a = fold(t), b = fold(terms[i + 1]), last = i + 1 === terms.length - 1 && !whole[i + 1];
+                var found = tokens.some(function (w, k) {
+                  var next = tokens[k + 1];
+                  return w === a && next !== undefined && (last ? next.indexOf(b) === 0 : next === b);
+                });
+                if (found) { inPair[i] = true; inPair[i + 1] = true; }
+              });
+              // Two of two words next to each other count fully; one pair in a long question, a little.
+              var share = Object.keys(inPair).length / terms.length;
+              f.hit.score *= 1 + (rules.near - 1) * share;
+            });
+            found.sort(function (a, b) { return (b.hit.exact - a.hit.exact) || (b.hit.score - a.hit.score); });
+          }
           var results = found.map(function (f) {
             var fallback = ede && f.hit.lang === "vi";
             return { href: pageHref(root, fallback ? f.page.e : f.page.u), title: f.page.t,

@@ -37,6 +37,13 @@ words the same way, so the rules below are written into each language's ``meta.j
    term ("tài" in "tài khoản") counts ×``BOUND_FACTOR`` for a word typed without marks when
    the query does not hold the other half: "tai vneid" means "tải", not "tài (khoản)".
    The index writer finds these spellings in the pages (:func:`bound_spellings`).
+7. ``NEAR_FACTOR``: two words typed one after the other that stand one after the other in
+   a result's summary (its front-matter title and description, sent with each result as
+   ``s``) raise the score of a result that holds every typed word, by up to this factor in
+   proportion to the share of typed words that stand so (two of two: ×2; one pair in a
+   seven-word question: ×1.29): "ma otp" is the page whose summary says "mã OTP",
+   before pages that say "mã PIN" in the title and "OTP" somewhere below. Only the results
+   shown are re-ranked (their summaries are already loaded); nothing is added to the index.
 """
 from __future__ import annotations
 
@@ -58,6 +65,8 @@ LISTING_FACTOR = 0.35
 # page_type values that are guides (full score) and that are never searched by citizens.
 GUIDE_TYPES = {"guide"}
 HIDDEN_TYPES = {"editor"}
+# Words typed next to each other found next to each other in a result's summary (rule 7).
+NEAR_FACTOR = 2.0
 # A synonym found on a page counts this much of the words it stands for.
 SYNONYM_FACTOR = 0.6
 
@@ -141,7 +150,7 @@ def for_browser(question_words: list[str], bound: dict[str, list[str]] | None = 
     """What search-ui.js needs to treat typed words like the index did (in meta.js)."""
     return {"fold": [list(rule) for rule in FOLD_RULES], "listing": LISTING_FACTOR,
             "stop": sorted(set(question_words)), "fn": sorted(set(function_words)), "telex": TELEX,
-            "bound": bound or {}, "boundFactor": BOUND_FACTOR}
+            "bound": bound or {}, "boundFactor": BOUND_FACTOR, "near": NEAR_FACTOR}
 
 
 def tokenize(text: str) -> list[str]:

@@ -267,6 +267,8 @@ def _write_language(out: Path, lang: str, records: list[Record], found: synonyms
         shown = record.excerpt if record.excerpt is not None else record.text
         body = shown[len(record.title):].lstrip() if shown.startswith(record.title) else shown
         page = {"u": record.path, "t": record.title, "b": body[:MAX_TEXT_CHARS]}  # excerpt source
+        if record.front:
+            page["s"] = record.front  # the summary: title and description (rules.NEAR_FACTOR)
         if record.ede_path:
             page["e"] = record.ede_path
         path = out / "p" / f"{page_id}.js"
