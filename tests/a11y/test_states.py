@@ -37,8 +37,8 @@ def projector_on(page):
     toggle = page.locator("[data-bdhvs=projector-toggle]")
     if not toggle.count():
         pytest.skip("no projector toggle")
-    toggle.click()
-    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()  # the mode's script and styles load on demand: wait for the mode to switch on
+    page.wait_for_selector('[data-bdhvs=projector-toggle][aria-pressed="true"]', timeout=5000)
 
 
 @pytest.mark.parametrize("viewport,action", [
