@@ -52,7 +52,7 @@ def test_every_member_is_in_the_bundle_in_order(site):
     css_marks = [".md-header", ".bdhvs-emergency", ".bdhvs-handout", ".bdhvs-shot", ".bdhvs-sources", ".bdhvs-selfcheck"]
     positions = [css.find(m) for m in css_marks]
     assert -1 not in positions and positions == sorted(positions), dict(zip(css_marks, positions))
-    js_marks = ["bdhvs-text-size", "projector.js", "bdhvs-selfcheck__choice", "bdhvs-zoomed", "search-ui.js"]
+    js_marks = ["bdhvsOnDemand", "bdhvs-text-size", "projector.js", "bdhvs-selfcheck__choice", "bdhvs-zoomed", "search-ui.js"]
     positions = [js.find(m) for m in js_marks]
     assert -1 not in positions and positions == sorted(positions), dict(zip(js_marks, positions))
     assert len(bundle.JS_MEMBERS) == len(js_marks)

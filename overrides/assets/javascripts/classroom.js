@@ -5,23 +5,12 @@
 (function () {
   "use strict";
   var KEY = "bdhvs.projector";
-  var script = document.currentScript;
+  var onDemand = window.bdhvsOnDemand;
   var box = document.querySelector("[data-bdhvs=projector-option]");
   var btn = document.querySelector("[data-bdhvs=projector-toggle]");
-  if (!script || !window.URL || !window.Promise || !window.URLSearchParams) return;
-  // <root>/assets/javascripts/<bundle>.js -> <root>/ (domain root, sub-path, file://)
-  var root = new URL("../../", script.src).href;
+  if (!onDemand || !window.URL || !window.Promise || !window.URLSearchParams) return;
+  var root = onDemand.root, add = onDemand.add;  // on-demand.js, the bundle's first member
   var loading = null;
-
-  function add(tag, attrs) {
-    return new Promise(function (resolve, reject) {
-      var el = document.createElement(tag);
-      for (var k in attrs) el[k] = attrs[k];
-      el.onload = resolve;
-      el.onerror = reject;
-      document.head.appendChild(el);
-    });
-  }
 
   /* The stylesheet first: the mode never shows unstyled. */
   function load() {

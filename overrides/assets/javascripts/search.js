@@ -1,22 +1,11 @@
 /* Search step 1 (every page, tiny): show the button, "/" or "s" opens, load search-ui.js on demand. */
 (function () {
   "use strict";
-  var script = document.currentScript;
+  var onDemand = window.bdhvsOnDemand;
   var button = document.querySelector("[data-bdhvs-search-open]");
-  if (!script || !button || !window.URL || !window.Promise) return;
-  // <root>/assets/javascripts/search.js -> <root>/ (domain root, sub-path, file://)
-  var root = new URL("../../", script.src).href;
+  if (!onDemand || !button || !window.URL || !window.Promise) return;
+  var root = onDemand.root, add = onDemand.add;  // on-demand.js, the bundle's first member
   var loading = null;
-
-  function add(tag, attrs) {
-    return new Promise(function (resolve, reject) {
-      var el = document.createElement(tag);
-      for (var k in attrs) el[k] = attrs[k];
-      el.onload = resolve;
-      el.onerror = reject;
-      document.head.appendChild(el);
-    });
-  }
 
   function load() {
     if (!loading) {

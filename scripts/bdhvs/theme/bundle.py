@@ -45,6 +45,7 @@ CSS_MEMBERS = [
 # Order = the former execution order: reading.js ran first (not deferred), then the rest.
 # Each script finds its own elements and does nothing on a page without them.
 JS_MEMBERS = [
+    "on-demand.js",  # the site's root and add(<link>/<script>) for the two members below that load on demand
     "reading.js",  # text size and contrast controls
     "classroom.js",  # projector toggle and ?projector=1; loads projector.js on demand
     "self-check.js",  # self-check answers as buttons
