@@ -15,6 +15,7 @@ from bdhvs.search import writer
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = [
+    "assets/javascripts/on-demand.js",  # the site's root and the loader search.js uses (first in the bundle)
     "assets/javascripts/search.js",
     "assets/javascripts/search-ui.js",
     "assets/stylesheets/search.css",
@@ -131,6 +132,7 @@ PAGE = """<!doctype html>
 <main class="md-main"><div class="md-content">
 <article class="md-content__inner md-typeset">{article}</article></div></main>
 <a href="{root}index.html">Trang chủ</a>
+<script src="{root}assets/javascripts/on-demand.js" defer></script>
 <script src="{root}assets/javascripts/search.js" defer></script>
 </body></html>
 """
