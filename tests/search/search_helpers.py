@@ -22,6 +22,22 @@ def fixture_server(fixture_site):
     srv.close()
 
 
+def phone_search(site, browser, phone: dict):
+    """The built site served under the commune's sub-path, opened on a phone with the search
+    dialog open: (page, server), for a module fixture to yield and close with close_phone_search."""
+    srv = StaticServer(site, prefix=SUB)
+    context = browser.new_context(**phone)
+    page = context.new_page()
+    page.goto(srv.url)
+    open_search(page)
+    return page, srv
+
+
+def close_phone_search(page, srv) -> None:
+    page.context.close()
+    srv.close()
+
+
 def open_search(page, key="/"):
     """Open search with the keyboard shortcut, as a reader would; return the input."""
     page.wait_for_selector("[data-bdhvs-search-open]:not([hidden])")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PHONE, StaticServer
-from search_helpers import SUB, open_search, paths, type_query
+from conftest import PHONE
+from search_helpers import close_phone_search, paths, phone_search, type_query
 
 from bdhvs.search.quality import GUIDE_PREFIX, load_queries
 
@@ -25,14 +25,9 @@ def test_the_held_back_set_is_big_enough():
 
 @pytest.fixture(scope="module")
 def typed(site, browser):
-    srv = StaticServer(site, prefix=SUB)
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.goto(srv.url)
-    open_search(page)
+    page, srv = phone_search(site, browser, PHONE)
     yield page, srv
-    context.close()
-    srv.close()
+    close_phone_search(page, srv)
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])

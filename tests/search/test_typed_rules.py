@@ -106,17 +106,11 @@ REAL_TOP3 = [
 
 @pytest.fixture(scope="module")
 def real(site, browser):
-    from conftest import StaticServer
-    from search_helpers import SUB
+    from search_helpers import close_phone_search, phone_search
 
-    srv = StaticServer(site, prefix=SUB)
-    context = browser.new_context(**PHONE)
-    opened = context.new_page()
-    opened.goto(srv.url)
-    open_search(opened)
-    yield opened, srv
-    context.close()
-    srv.close()
+    page, srv = phone_search(site, browser, PHONE)
+    yield page, srv
+    close_phone_search(page, srv)
 
 
 @pytest.mark.parametrize("query, expected", REAL_FIRST, ids=[q for q, _ in REAL_FIRST])
